@@ -1,0 +1,106 @@
+package org.amber.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.amber.lockd.BucketState;
+import org.amber.lockd.Decision;
+import org.amber.lockd.command.Command;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Steps that many operations share: finding the bucket, submitting a command, small bodies, hex. */
+public final class Ops {
+    private static final Logger LOG = LoggerFactory.getLogger(Ops.class);
+
+    private Ops() {
+    }
+
+    /** The bucket the request names, from the durable state; NoSuchBucket if there is none. */
+    public static BucketState bucket(S3Services s, S3Request req) {
+        return s.published().bucket(req.bucket()).orElseThrow(() -> new S3Exception(S3Error.NO_SUCH_BUCKET,
+                S3Error.NO_SUCH_BUCKET.message(), Map.of("BucketName", req.bucket())));
+    }
+
+    /**
+     * Submits {@code c} and, once it is durable, runs {@code onAccepted} on the reply thread, or
+     * writes the refusal. Either way the response is completed exactly once.
+     */
+    public static void submit(S3Services s, S3Request req, Response response, Callback callback, Command c,
+                              Consumer<Decision> onAccepted) {
+        s.bus().submit(c, req.context(), d -> {
+            try {
+                if (d.refused()) {
+                    throw Refusals.toS3(d.refusal(), req);
+                }
+                onAccepted.accept(d);
+            } catch (S3Exception e) {
+                S3ErrorWriter.write(req.method(), req.requestId(), e, response, callback);
+            } catch (RuntimeException e) {
+                LOG.error("request {} failed after its decision", req.requestId(), e);
+                S3ErrorWriter.write(req.method(), req.requestId(), new S3Exception(S3Error.INTERNAL_ERROR), response, callback);
+            }
+        });
+    }
+
+    /**
+     * Reads a small request body (configuration XML) of at most {@code max} bytes, verifying a signed
+     * payload hash. Larger bodies are MalformedXML: no configuration document is that big.
+     */
+    public static byte[] smallBody(S3Request req, int max) throws IOException {
+        byte[] buf = new byte[max + 1];
+        int n = 0;
+        try (InputStream in = Content.Source.asInputStream(req.jetty())) {
+            int r;
+            while (n < buf.length && (r = in.read(buf, n, buf.length - n)) >= 0) {
+                n += r;
+            }
+        }
+        if (n > max) {
+            throw new S3Exception(S3Error.MALFORMED_XML);
+        }
+        byte[] body = java.util.Arrays.copyOf(buf, n);
+        String expected = req.auth().payloadSha256Hex();
+        if (expected != null && !hex(sha256(body)).equalsIgnoreCase(expected)) {
+            throw new S3Exception(S3Error.CONTENT_SHA256_MISMATCH);
+        }
+        return body;
+    }
+
+    public static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String hex(byte[] b) {
+        StringBuilder sb = new StringBuilder(b.length * 2);
+        for (byte x : b) {
+            sb.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
+        }
+        return sb.toString();
+    }
+
+    /** The canonical id S3 shows as a bucket or object Owner: a stable digest of the principal's ARN. */
+    public static String ownerId(String arn) {
+        return hex(sha256(arn.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The display name S3 shows for an owner: the last part of its ARN. */
+    public static String ownerName(String arn) {
+        int slash = arn.lastIndexOf('/');
+        return slash >= 0 ? arn.substring(slash + 1) : arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    /** Writes {@code <Owner><ID/><DisplayName/></Owner>}. */
+    public static void owner(org.amber.s3.xml.XmlOut x, String arn) {
+        x.start("Owner").el("ID", ownerId(arn)).el("DisplayName", ownerName(arn)).end();
+    }
+}

@@ -1,0 +1,36 @@
+package org.amber.s3;
+
+import java.util.Map;
+import org.amber.lockd.Refusal;
+
+/** Maps the state machine's refusals to S3 errors; the one place that knows both. */
+public final class Refusals {
+    private Refusals() {
+    }
+
+    public static S3Exception toS3(Refusal r, S3Request req) {
+        switch (r) {
+            case NO_SUCH_BUCKET:
+                return new S3Exception(S3Error.NO_SUCH_BUCKET, S3Error.NO_SUCH_BUCKET.message(), Map.of("BucketName", req.bucket()));
+            case BUCKET_ALREADY_OWNED_BY_YOU:
+                return new S3Exception(S3Error.BUCKET_ALREADY_OWNED_BY_YOU, S3Error.BUCKET_ALREADY_OWNED_BY_YOU.message(),
+                        Map.of("BucketName", req.bucket()));
+            case BUCKET_ALREADY_EXISTS:
+                return new S3Exception(S3Error.BUCKET_ALREADY_EXISTS);
+            case BUCKET_NOT_EMPTY:
+                return new S3Exception(S3Error.BUCKET_NOT_EMPTY, S3Error.BUCKET_NOT_EMPTY.message(), Map.of("BucketName", req.bucket()));
+            case NO_SUCH_KEY:
+                return new S3Exception(S3Error.NO_SUCH_KEY, S3Error.NO_SUCH_KEY.message(), Map.of("Key", req.key()));
+            case NO_SUCH_VERSION:
+                return new S3Exception(S3Error.NO_SUCH_VERSION);
+            case INVALID_VERSION_ID:
+                return new S3Exception(S3Error.INVALID_VERSION_ID);
+            case WRITES_STOPPED:
+                return new S3Exception(S3Error.WRITES_STOPPED);
+            case ACCOUNT_EXISTS:
+            case INTERNAL_ERROR:
+            default:
+                return new S3Exception(S3Error.INTERNAL_ERROR);
+        }
+    }
+}

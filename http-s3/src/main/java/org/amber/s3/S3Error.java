@@ -1,0 +1,89 @@
+package org.amber.s3;
+
+/**
+ * Every S3 error Amber can answer with: the wire code written out, the HTTP status and AWS's message.
+ *
+ * <p>The code is a literal, never derived from the constant's name (s3proxy's {@code INVALID_U_R_I}).
+ * Messages are AWS's own where one was observed (OBJECT-LOCK-SPEC.md §7), because clients and
+ * s3-tests match on them.
+ */
+public enum S3Error {
+    ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+    REQUEST_EXPIRED("AccessDenied", 403, "Request has expired"),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403,
+            "The request signature we calculated does not match the signature you provided. Check your key and signing method."),
+    INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403, "The AWS Access Key Id you provided does not exist in our records."),
+    REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403,
+            "The difference between the request time and the current time is too large."),
+    AUTHORIZATION_HEADER_MALFORMED("AuthorizationHeaderMalformed", 400, "The authorization header is malformed."),
+    AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400,
+            "Error parsing the X-Amz-Credential parameter."),
+    MISSING_SECURITY_HEADER("MissingSecurityHeader", 400, "Your request was missing a required header"),
+    UNSUPPORTED_SIGNATURE("InvalidRequest", 400,
+            "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256."),
+    CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400,
+            "The provided 'x-amz-content-sha256' header does not match what was computed."),
+    INVALID_CONTENT_SHA256("InvalidArgument", 400, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, or a valid sha256 value."),
+    BAD_DIGEST("BadDigest", 400, "The Content-MD5 you specified did not match what we received."),
+    INVALID_DIGEST("InvalidDigest", 400, "The Content-MD5 you specified is not valid."),
+    INCOMPLETE_BODY("IncompleteBody", 400, "You did not provide the number of bytes specified by the Content-Length HTTP header"),
+    MISSING_CONTENT_LENGTH("MissingContentLength", 411, "You must provide the Content-Length HTTP header."),
+    ENTITY_TOO_LARGE("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed object size."),
+    REQUEST_TIMEOUT("RequestTimeout", 400,
+            "Your socket connection to the server was not read from or written to within the timeout period."),
+    INVALID_BUCKET_NAME("InvalidBucketName", 400, "The specified bucket is not valid."),
+    NO_SUCH_BUCKET("NoSuchBucket", 404, "The specified bucket does not exist"),
+    NO_SUCH_KEY("NoSuchKey", 404, "The specified key does not exist."),
+    NO_SUCH_VERSION("NoSuchVersion", 404, "The specified version does not exist."),
+    BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409,
+            "Your previous request to create the named bucket succeeded and you already own it."),
+    BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409,
+            "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again."),
+    BUCKET_NOT_EMPTY("BucketNotEmpty", 409,
+            "The bucket you tried to delete is not empty. You must delete all versions in the bucket."),
+    INVALID_BUCKET_STATE("InvalidBucketState", 409, "The request is not valid with the current state of the bucket."),
+    METHOD_NOT_ALLOWED("MethodNotAllowed", 405, "The specified method is not allowed against this resource."),
+    MALFORMED_XML("MalformedXML", 400,
+            "The XML you provided was not well-formed or did not validate against our published schema"),
+    ILLEGAL_VERSIONING_CONFIGURATION("IllegalVersioningConfigurationException", 400,
+            "The Versioning element must be specified"),
+    INVALID_ARGUMENT("InvalidArgument", 400, "Invalid Argument"),
+    INVALID_VERSION_ID("InvalidArgument", 400, "Invalid version id specified"),
+    INVALID_REQUEST("InvalidRequest", 400, "Invalid Request"),
+    INVALID_RANGE("InvalidRange", 416, "The requested range is not satisfiable"),
+    INVALID_URI("InvalidURI", 400, "Couldn't parse the specified URI."),
+    KEY_TOO_LONG("KeyTooLongError", 400, "Your key is too long"),
+    METADATA_TOO_LARGE("MetadataTooLarge", 400, "Your metadata headers exceed the maximum allowed metadata size."),
+    PRECONDITION_FAILED("PreconditionFailed", 412, "At least one of the pre-conditions you specified did not hold"),
+    NOT_MODIFIED("NotModified", 304, "Not Modified"),
+    NOT_IMPLEMENTED("NotImplemented", 501, "A header you provided implies functionality that is not implemented"),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
+    WRITES_STOPPED("ServiceUnavailable", 503,
+            "The server stopped accepting writes after a storage failure; it must be restarted."),
+    INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.");
+
+    private final String code;
+    private final int status;
+    private final String message;
+
+    S3Error(String code, int status, String message) {
+        this.code = code;
+        this.status = status;
+        this.message = message;
+    }
+
+    /** The wire code, e.g. {@code NoSuchBucket}. */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** AWS's message for this error. */
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,87 @@
+package org.amber.s3;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.amber.s3.op.CreateBucket;
+import org.amber.s3.op.DeleteBucket;
+import org.amber.s3.op.DeleteObject;
+import org.amber.s3.op.GetBucketLocation;
+import org.amber.s3.op.GetBucketVersioning;
+import org.amber.s3.op.GetObject;
+import org.amber.s3.op.HeadBucket;
+import org.amber.s3.op.ListBuckets;
+import org.amber.s3.op.ListObjectVersions;
+import org.amber.s3.op.ListObjects;
+import org.amber.s3.op.ListObjectsV2;
+import org.amber.s3.op.PutBucketVersioning;
+import org.amber.s3.op.PutObject;
+
+/**
+ * The route table: every S3 operation Amber implements, one row each. A request matches a row only
+ * if its sub-resource set equals the row's exactly; anything else is 501 NotImplemented and
+ * changes nothing. There is no catch-all: s3proxy once stored {@code ?retention} bodies as
+ * objects because an unknown sub-resource fell through to PutObject.
+ */
+public final class S3Routes {
+    /**
+     * Query parameters that qualify an operation rather than select one. Every other parameter is a
+     * sub-resource, so an unknown one matches no route (allow-list, not deny-list).
+     */
+    static final Set<String> PLAIN_PARAMETERS = Set.of(
+            "prefix", "delimiter", "marker", "max-keys", "encoding-type", "continuation-token", "fetch-owner",
+            "start-after", "key-marker", "version-id-marker", "versionId", "x-id",
+            "response-content-type", "response-content-language", "response-expires", "response-cache-control",
+            "response-content-disposition", "response-content-encoding",
+            "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
+            "X-Amz-Signature", "X-Amz-Security-Token", "x-amz-expected-bucket-owner");
+
+    private final List<Route> routes;
+
+    public S3Routes(S3Services s) {
+        routes = List.of(
+                new Route("GET", Level.SERVICE, Set.of(), "ListBuckets", new ListBuckets(s)),
+                new Route("PUT", Level.BUCKET, Set.of(), "CreateBucket", new CreateBucket(s)),
+                new Route("HEAD", Level.BUCKET, Set.of(), "HeadBucket", new HeadBucket(s)),
+                new Route("DELETE", Level.BUCKET, Set.of(), "DeleteBucket", new DeleteBucket(s)),
+                new Route("GET", Level.BUCKET, Set.of("location"), "GetBucketLocation", new GetBucketLocation(s)),
+                new Route("PUT", Level.BUCKET, Set.of("versioning"), "PutBucketVersioning", new PutBucketVersioning(s)),
+                new Route("GET", Level.BUCKET, Set.of("versioning"), "GetBucketVersioning", new GetBucketVersioning(s)),
+                new Route("GET", Level.BUCKET, Set.of(), "ListObjects", new ListObjects(s)),
+                new Route("GET", Level.BUCKET, Set.of("list-type"), "ListObjectsV2", new ListObjectsV2(s)),
+                new Route("GET", Level.BUCKET, Set.of("versions"), "ListObjectVersions", new ListObjectVersions(s)),
+                new Route("PUT", Level.OBJECT, Set.of(), "PutObject", new PutObject(s)),
+                new Route("GET", Level.OBJECT, Set.of(), "GetObject", new GetObject(s, false)),
+                new Route("HEAD", Level.OBJECT, Set.of(), "HeadObject", new GetObject(s, true)),
+                new Route("DELETE", Level.OBJECT, Set.of(), "DeleteObject", new DeleteObject(s)));
+    }
+
+    /** The sub-resources of a request: its query parameter names that are not plain parameters. */
+    public static Set<String> subresources(Map<String, String> query) {
+        Set<String> out = new HashSet<>();
+        for (String name : query.keySet()) {
+            if (!PLAIN_PARAMETERS.contains(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The route for this request, if Amber implements it. */
+    public Optional<Route> match(String method, Level level, Map<String, String> query) {
+        Set<String> sub = subresources(query);
+        for (Route r : routes) {
+            if (r.method().equals(method) && r.level() == level && r.subresources().equals(sub)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every row, for tests and documentation. */
+    public List<Route> routes() {
+        return routes;
+    }
+}

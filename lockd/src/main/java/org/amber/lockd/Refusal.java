@@ -1,0 +1,20 @@
+package org.amber.lockd;
+
+/**
+ * Why the state machine refused a command. The protocol layer maps each to its wire error; lockd
+ * knows nothing of HTTP.
+ */
+public enum Refusal {
+    NO_SUCH_BUCKET,
+    BUCKET_ALREADY_OWNED_BY_YOU,
+    BUCKET_ALREADY_EXISTS,
+    BUCKET_NOT_EMPTY,
+    NO_SUCH_KEY,
+    NO_SUCH_VERSION,
+    INVALID_VERSION_ID,
+    ACCOUNT_EXISTS,
+    /** A bug: deciding the command threw; nothing was changed. */
+    INTERNAL_ERROR,
+    /** The daemon stopped accepting writes after a storage failure (fail-stop). */
+    WRITES_STOPPED
+}

@@ -1,0 +1,153 @@
+package org.amber.lockd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.amber.lockd.command.Command;
+import org.amber.lockd.command.CreateAccount;
+import org.amber.lockd.command.CreateBucket;
+import org.amber.lockd.command.DeleteBucket;
+import org.amber.lockd.command.DeleteObject;
+import org.amber.lockd.command.PutBucketVersioning;
+import org.amber.lockd.command.PutObject;
+import org.amber.lockd.event.AccountCreated;
+import org.amber.lockd.event.BucketCreated;
+import org.amber.lockd.event.BucketDeleted;
+import org.amber.lockd.event.Event;
+import org.amber.lockd.event.VersionRemoved;
+import org.amber.lockd.event.VersionStored;
+import org.amber.lockd.event.VersioningChanged;
+
+/**
+ * Turns a command into events or a refusal, against the current state. Pure: the time and the
+ * sequence the record will carry are passed in; nothing is read from a clock and nothing is
+ * changed — the caller applies the resulting record.
+ */
+public final class StateMachine {
+    private StateMachine() {
+    }
+
+    /**
+     * Decides {@code c}.
+     *
+     * @param seq the sequence the resulting record will have (version ids derive from it)
+     * @param time the record's time, already made monotonic by the caller
+     * @param principal who asks; becomes the owner of what is created
+     */
+    public static Decision decide(Store s, Command c, long seq, java.time.Instant time, String principal) {
+        if (c instanceof PutObject p) {
+            return putObject(s, p, seq, time, principal);
+        } else if (c instanceof DeleteObject d) {
+            return deleteObject(s, d, seq, time, principal);
+        } else if (c instanceof CreateBucket b) {
+            return createBucket(s, b, time, principal);
+        } else if (c instanceof DeleteBucket b) {
+            return deleteBucket(s, b);
+        } else if (c instanceof PutBucketVersioning v) {
+            return putVersioning(s, v);
+        } else if (c instanceof CreateAccount a) {
+            return createAccount(s, a);
+        }
+        throw new IllegalArgumentException("unknown command " + c);
+    }
+
+    private static Decision createBucket(Store s, CreateBucket c, java.time.Instant time, String principal) {
+        Optional<BucketState> existing = s.bucket(c.bucket());
+        if (existing.isPresent()) {
+            return Decision.refuse(existing.get().owner().equals(principal)
+                    ? Refusal.BUCKET_ALREADY_OWNED_BY_YOU : Refusal.BUCKET_ALREADY_EXISTS);
+        }
+        return Decision.accept(List.of(new BucketCreated(c.bucket(), principal, time)));
+    }
+
+    private static Decision deleteBucket(Store s, DeleteBucket c) {
+        Optional<BucketState> b = s.bucket(c.bucket());
+        if (b.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        if (!b.get().isEmpty()) {
+            return Decision.refuse(Refusal.BUCKET_NOT_EMPTY);
+        }
+        return Decision.accept(List.of(new BucketDeleted(c.bucket())));
+    }
+
+    private static Decision putVersioning(Store s, PutBucketVersioning c) {
+        if (s.bucket(c.bucket()).isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        return Decision.accept(List.of(new VersioningChanged(c.bucket(), c.status())));
+    }
+
+    private static Decision createAccount(Store s, CreateAccount c) {
+        boolean taken = s.accountByAccessKey(c.account().accessKeyId()).isPresent()
+                || s.accounts().stream().anyMatch(a -> a.name().equals(c.account().name()));
+        return taken ? Decision.refuse(Refusal.ACCOUNT_EXISTS) : Decision.accept(List.of(new AccountCreated(c.account())));
+    }
+
+    /**
+     * With versioning enabled a PUT adds a version; otherwise it replaces the "null" version, which
+     * is an explicit removal so that every destruction of a version is a {@link VersionRemoved}.
+     */
+    private static Decision putObject(Store s, PutObject c, long seq, java.time.Instant time, String principal) {
+        Optional<BucketState> ob = s.bucket(c.bucket());
+        if (ob.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        BucketState b = ob.get();
+        boolean versioned = b.versioning() == Versioning.ENABLED;
+        String id = versioned ? VersionIds.of(seq) : VersionIds.NULL;
+        ObjectVersion v = new ObjectVersion(c.key(), id, seq, false, time, c.size(), c.etag(), c.blob(), c.meta(), principal);
+        List<Event> events = new ArrayList<>(2);
+        if (!versioned) {
+            replaceNullVersion(b, c.bucket(), c.key(), events);
+        }
+        events.add(new VersionStored(c.bucket(), v));
+        return Decision.accept(events, versioned ? id : null, false);
+    }
+
+    private static Decision deleteObject(Store s, DeleteObject c, long seq, java.time.Instant time, String principal) {
+        Optional<BucketState> ob = s.bucket(c.bucket());
+        if (ob.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        BucketState b = ob.get();
+        if (c.versionId() != null) {
+            return deleteVersion(b, c);
+        }
+        List<Event> events = new ArrayList<>(2);
+        switch (b.versioning()) {
+            case ENABLED: {
+                String id = VersionIds.of(seq);
+                events.add(new VersionStored(c.bucket(), ObjectVersion.deleteMarker(c.key(), id, seq, time, principal)));
+                return Decision.accept(events, id, true);
+            }
+            case SUSPENDED:
+                replaceNullVersion(b, c.bucket(), c.key(), events);
+                events.add(new VersionStored(c.bucket(),
+                        ObjectVersion.deleteMarker(c.key(), VersionIds.NULL, seq, time, principal)));
+                return Decision.accept(events, VersionIds.NULL, true);
+            default:
+                replaceNullVersion(b, c.bucket(), c.key(), events);
+                return Decision.accept(events);
+        }
+    }
+
+    /** Deleting a version that does not exist succeeds and changes nothing, as on S3. */
+    private static Decision deleteVersion(BucketState b, DeleteObject c) {
+        if (!VersionIds.isWellFormed(c.versionId())) {
+            return Decision.refuse(Refusal.INVALID_VERSION_ID);
+        }
+        Optional<ObjectVersion> v = b.version(c.key(), c.versionId());
+        if (v.isEmpty()) {
+            return Decision.accept(List.of(), c.versionId(), false);
+        }
+        return Decision.accept(List.of(new VersionRemoved(b.name(), c.key(), c.versionId())),
+                c.versionId(), v.get().deleteMarker());
+    }
+
+    private static void replaceNullVersion(BucketState b, String bucket, String key, List<Event> events) {
+        if (b.version(key, VersionIds.NULL).isPresent()) {
+            events.add(new VersionRemoved(bucket, key, VersionIds.NULL));
+        }
+    }
+}

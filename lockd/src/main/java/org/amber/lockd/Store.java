@@ -1,0 +1,97 @@
+package org.amber.lockd;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.amber.lockd.event.AccountCreated;
+import org.amber.lockd.event.BucketCreated;
+import org.amber.lockd.event.BucketDeleted;
+import org.amber.lockd.event.Event;
+import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.VersionRemoved;
+import org.amber.lockd.event.VersionStored;
+import org.amber.lockd.event.VersioningChanged;
+
+/**
+ * The whole in-memory state, derived only by applying journal records in order.
+ *
+ * <p>Single writer: {@link #apply} is called by one thread at a time (replay, then one pipeline
+ * stage). Any thread may read concurrently; each bucket's key map and each key's version list are
+ * safe to read while the writer works.
+ */
+public final class Store {
+    private final ConcurrentSkipListMap<String, BucketState> buckets = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, Account> accountsByKey = new ConcurrentHashMap<>();
+    private volatile long lastSeq;
+    private volatile Instant lastTime = Instant.EPOCH;
+
+    /** Applies one record. Thread: the single writer. */
+    public void apply(Recorded r) {
+        if (r.seq() <= lastSeq) {
+            throw new IllegalStateException("record " + r.seq() + " applied after " + lastSeq);
+        }
+        for (Event e : r.events()) {
+            applyEvent(e);
+        }
+        lastSeq = r.seq();
+        if (r.time().isAfter(lastTime)) {
+            lastTime = r.time();
+        }
+    }
+
+    private void applyEvent(Event e) {
+        if (e instanceof VersionStored s) {
+            bucketOrFail(s.bucket()).store(s.version());
+        } else if (e instanceof VersionRemoved r) {
+            bucketOrFail(r.bucket()).remove(r.key(), r.versionId());
+        } else if (e instanceof BucketCreated c) {
+            buckets.put(c.bucket(), new BucketState(c.bucket(), c.owner(), c.created()));
+        } else if (e instanceof BucketDeleted d) {
+            buckets.remove(d.bucket());
+        } else if (e instanceof VersioningChanged v) {
+            bucketOrFail(v.bucket()).setVersioning(v.status());
+        } else if (e instanceof AccountCreated a) {
+            accountsByKey.put(a.account().accessKeyId(), a.account());
+        } else {
+            throw new IllegalStateException("unknown event " + e);
+        }
+    }
+
+    private BucketState bucketOrFail(String name) {
+        BucketState b = buckets.get(name);
+        if (b == null) {
+            throw new IllegalStateException("event for missing bucket " + name);
+        }
+        return b;
+    }
+
+    public Optional<BucketState> bucket(String name) {
+        return Optional.ofNullable(buckets.get(name));
+    }
+
+    /** All buckets in name order; a read-only live view. */
+    public Collection<BucketState> buckets() {
+        return Collections.unmodifiableCollection(buckets.values());
+    }
+
+    public Optional<Account> accountByAccessKey(String accessKeyId) {
+        return Optional.ofNullable(accountsByKey.get(accessKeyId));
+    }
+
+    public Collection<Account> accounts() {
+        return Collections.unmodifiableCollection(accountsByKey.values());
+    }
+
+    /** The sequence of the last applied record; 0 for an empty journal. */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** The time of the newest applied record; new records never go below it. */
+    public Instant lastTime() {
+        return lastTime;
+    }
+}
