@@ -1,0 +1,116 @@
+package org.amber.journal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.amber.lockd.Account;
+import org.amber.lockd.BlobRef;
+import org.amber.lockd.ObjectMeta;
+import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.RequestContext;
+import org.amber.lockd.Versioning;
+import org.amber.lockd.event.AccountCreated;
+import org.amber.lockd.event.BucketCreated;
+import org.amber.lockd.event.BucketDeleted;
+import org.amber.lockd.event.Event;
+import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.VersionRemoved;
+import org.amber.lockd.event.VersionStored;
+import org.amber.lockd.event.VersioningChanged;
+
+/**
+ * Turns self-describing structs back into journal entries, reading every field name any format
+ * version has written; a missing field takes its default, an unknown one is skipped.
+ * Stateless; any thread.
+ */
+final class EventDecoder {
+    private EventDecoder() {
+    }
+
+    /** A {@link Recorded} or a {@link CleanShutdown}, by the struct's type name. */
+    static Object entry(TaggedStruct s) throws CorruptRecordException {
+        switch (s.type()) {
+            case "Recorded":
+                return recorded(s);
+            case "CleanShutdown":
+                return new CleanShutdown(s.getLong("lastSeq"), s.getInstant("time"));
+            default:
+                throw new CorruptRecordException("unknown journal entry type '" + s.type() + "'");
+        }
+    }
+
+    private static Recorded recorded(TaggedStruct s) throws CorruptRecordException {
+        List<Event> events = new ArrayList<>();
+        for (TaggedStruct e : s.getStructList("events")) {
+            events.add(event(e));
+        }
+        return new Recorded(s.getLong("seq"), s.getInstant("time"), context(s.getStruct("context")), events);
+    }
+
+    private static Event event(TaggedStruct s) throws CorruptRecordException {
+        switch (s.type()) {
+            case "AccountCreated":
+                return new AccountCreated(account(s.getStruct("account")));
+            case "BucketCreated":
+                return new BucketCreated(s.getString("bucket"), s.getString("owner"), s.getInstant("created"));
+            case "BucketDeleted":
+                return new BucketDeleted(s.getString("bucket"));
+            case "VersioningChanged":
+                return new VersioningChanged(s.getString("bucket"), versioning(s.getString("status")));
+            case "VersionStored":
+                return new VersionStored(s.getString("bucket"), version(s.getStruct("version")));
+            case "VersionRemoved":
+                return new VersionRemoved(s.getString("bucket"), s.getString("key"), s.getString("versionId"));
+            default:
+                throw new CorruptRecordException("unknown event type '" + s.type() + "'");
+        }
+    }
+
+    private static RequestContext context(TaggedStruct s) throws CorruptRecordException {
+        return s == null ? null
+                : new RequestContext(s.getString("principal"), s.getString("sourceIp"), s.getString("requestId"));
+    }
+
+    private static Account account(TaggedStruct s) throws CorruptRecordException {
+        return s == null ? null
+                : new Account(s.getString("name"), s.getString("accessKeyId"), s.getBytes("sealedSecret"), s.getBool("root"));
+    }
+
+    private static Versioning versioning(String name) throws CorruptRecordException {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return Versioning.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptRecordException("unknown versioning state '" + name + "'", e);
+        }
+    }
+
+    private static ObjectVersion version(TaggedStruct s) throws CorruptRecordException {
+        if (s == null) {
+            return null;
+        }
+        return new ObjectVersion(s.getString("key"), s.getString("versionId"), s.getLong("seq"), s.getBool("deleteMarker"),
+                s.getInstant("lastModified"), s.getLong("size"), s.getString("etag"), blob(s.getStruct("blob")),
+                s.has("meta") ? meta(s.getStruct("meta")) : ObjectMeta.NONE, s.getString("owner"));
+    }
+
+    private static BlobRef blob(TaggedStruct s) throws CorruptRecordException {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return new BlobRef(s.getLong("segment"), s.getLong("offset"), s.getLong("length"), s.getInt("crc32c"),
+                    s.getInts("chunkCrcs"));
+        } catch (IllegalArgumentException e) {
+            throw new CorruptRecordException("inconsistent BlobRef: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectMeta meta(TaggedStruct s) throws CorruptRecordException {
+        if (s == null) {
+            return null;
+        }
+        return new ObjectMeta(s.getString("contentType"), s.getMap("userMetadata"), s.getMap("headers"));
+    }
+}

@@ -1,0 +1,104 @@
+package org.amber.journal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.amber.lockd.Account;
+import org.amber.lockd.BlobRef;
+import org.amber.lockd.ObjectMeta;
+import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.RequestContext;
+import org.amber.lockd.event.AccountCreated;
+import org.amber.lockd.event.BucketCreated;
+import org.amber.lockd.event.BucketDeleted;
+import org.amber.lockd.event.Event;
+import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.VersionRemoved;
+import org.amber.lockd.event.VersionStored;
+import org.amber.lockd.event.VersioningChanged;
+
+/**
+ * Turns journal entries into self-describing structs. The type names and field names written here
+ * are the wire format: never rename or reuse one (add a new name instead). Stateless; any thread.
+ */
+final class EventEncoder {
+    private EventEncoder() {
+    }
+
+    static TaggedWriter recorded(Recorded r) {
+        List<TaggedWriter> events = new ArrayList<>(r.events().size());
+        for (Event e : r.events()) {
+            events.add(event(e));
+        }
+        return new TaggedWriter("Recorded")
+                .putLong("seq", r.seq())
+                .putInstant("time", r.time())
+                .putStruct("context", context(r.context()))
+                .putStructList("events", events);
+    }
+
+    static TaggedWriter cleanShutdown(CleanShutdown m) {
+        return new TaggedWriter("CleanShutdown").putLong("lastSeq", m.lastSeq()).putInstant("time", m.time());
+    }
+
+    private static TaggedWriter event(Event e) {
+        if (e instanceof AccountCreated a) {
+            return new TaggedWriter("AccountCreated").putStruct("account", account(a.account()));
+        } else if (e instanceof BucketCreated b) {
+            return new TaggedWriter("BucketCreated").putString("bucket", b.bucket()).putString("owner", b.owner())
+                    .putInstant("created", b.created());
+        } else if (e instanceof BucketDeleted b) {
+            return new TaggedWriter("BucketDeleted").putString("bucket", b.bucket());
+        } else if (e instanceof VersioningChanged v) {
+            return new TaggedWriter("VersioningChanged").putString("bucket", v.bucket())
+                    .putString("status", v.status() == null ? null : v.status().name());
+        } else if (e instanceof VersionStored v) {
+            return new TaggedWriter("VersionStored").putString("bucket", v.bucket()).putStruct("version", version(v.version()));
+        } else if (e instanceof VersionRemoved v) {
+            return new TaggedWriter("VersionRemoved").putString("bucket", v.bucket()).putString("key", v.key())
+                    .putString("versionId", v.versionId());
+        }
+        throw new IllegalArgumentException("no wire format for event " + e.getClass().getName());
+    }
+
+    private static TaggedWriter context(RequestContext c) {
+        if (c == null) {
+            return null;
+        }
+        return new TaggedWriter("RequestContext").putString("principal", c.principal())
+                .putString("sourceIp", c.sourceIp()).putString("requestId", c.requestId());
+    }
+
+    private static TaggedWriter account(Account a) {
+        if (a == null) {
+            return null;
+        }
+        return new TaggedWriter("Account").putString("name", a.name()).putString("accessKeyId", a.accessKeyId())
+                .putBytes("sealedSecret", a.sealedSecret()).putBool("root", a.root());
+    }
+
+    private static TaggedWriter version(ObjectVersion v) {
+        if (v == null) {
+            return null;
+        }
+        return new TaggedWriter("ObjectVersion").putString("key", v.key()).putString("versionId", v.versionId())
+                .putLong("seq", v.seq()).putBool("deleteMarker", v.deleteMarker())
+                .putInstant("lastModified", v.lastModified()).putLong("size", v.size()).putString("etag", v.etag())
+                .putStruct("blob", blob(v.blob())).putStruct("meta", meta(v.meta())).putString("owner", v.owner());
+    }
+
+    private static TaggedWriter blob(BlobRef b) {
+        if (b == null) {
+            return null;
+        }
+        return new TaggedWriter("BlobRef").putLong("segment", b.segment()).putLong("offset", b.offset())
+                .putLong("length", b.length()).putInt("crc32c", b.crc32c()).putInts("chunkCrcs", b.chunkCrcs());
+    }
+
+    private static TaggedWriter meta(ObjectMeta m) {
+        if (m == null) {
+            return null;
+        }
+        return new TaggedWriter("ObjectMeta").putString("contentType", m.contentType())
+                .putMap("userMetadata", m.userMetadata()).putMap("headers", m.headers());
+    }
+}

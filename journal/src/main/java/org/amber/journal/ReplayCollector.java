@@ -1,0 +1,63 @@
+package org.amber.journal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.amber.lockd.event.Recorded;
+
+/**
+ * Checks and applies replayed entries in order: seqs must rise by exactly one, markers must name
+ * the record before them. Collects what the {@link ReplayReport} says. Confined to the replaying thread.
+ */
+final class ReplayCollector implements QueueScanner.Visitor {
+    private final Consumer<Recorded> apply;
+    private final List<Recorded> sinceMarker = new ArrayList<>();
+    private long records;
+    private long lastSeq;
+    private boolean endsWithMarker = true;
+
+    ReplayCollector(Consumer<Recorded> apply) {
+        this.apply = apply;
+    }
+
+    @Override
+    public void accept(Object entry, byte[] frame) throws IOException {
+        if (entry instanceof CleanShutdown) {
+            marker((CleanShutdown) entry);
+            return;
+        }
+        Recorded r = (Recorded) entry;
+        checkSeq(r.seq());
+        apply.accept(r);
+        records++;
+        lastSeq = r.seq();
+        sinceMarker.add(r);
+        endsWithMarker = false;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    ReplayReport report(String tornTail) {
+        return new ReplayReport(records, lastSeq, endsWithMarker && tornTail == null, sinceMarker, tornTail);
+    }
+
+    private void marker(CleanShutdown m) throws IOException {
+        if (m.lastSeq() != lastSeq) {
+            throw new IOException("journal corrupt: clean-shutdown marker names seq " + m.lastSeq() + " but follows " + lastSeq);
+        }
+        sinceMarker.clear();
+        endsWithMarker = true;
+    }
+
+    /** Seq starts anywhere from 1 (older records may have been trimmed) and then rises by exactly 1. */
+    private void checkSeq(long seq) throws IOException {
+        if (lastSeq == 0 ? seq >= 1 : seq == lastSeq + 1) {
+            return;
+        }
+        String kind = seq <= lastSeq ? "regression" : "gap";
+        throw new IOException("journal corrupt: seq " + kind + ", record " + seq + " follows " + lastSeq);
+    }
+}

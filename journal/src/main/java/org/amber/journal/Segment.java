@@ -1,0 +1,131 @@
+package org.amber.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One append-only segment file: extents are reserved by bumping its tail, written once at their
+ * offsets, and never overwritten. Segments of earlier runs are read-only. Thread-safe: many
+ * writers, many readers, one syncing thread.
+ */
+final class Segment {
+    private static final Logger LOG = LoggerFactory.getLogger(Segment.class);
+    /** The tail value of a segment that accepts no more reservations (its write channel is closed). */
+    private static final long RETIRED = Long.MIN_VALUE;
+
+    final long id;
+    final Path path;
+    private final SegmentStore.ChannelOpener opener;
+    private final FileChannel writeChannel;
+    private final AtomicLong tail = new AtomicLong();
+    private final AtomicInteger writers = new AtomicInteger();
+    private final AtomicBoolean unsynced = new AtomicBoolean();
+    private volatile boolean sealed;
+    private FileChannel readChannel;
+
+    Segment(long id, Path path, SegmentStore.ChannelOpener opener, FileChannel writeChannel) {
+        this.id = id;
+        this.path = path;
+        this.opener = opener;
+        this.writeChannel = writeChannel;
+        if (writeChannel == null) {
+            tail.set(RETIRED);
+        }
+    }
+
+    /**
+     * Reserves {@code size} bytes at the tail; -1 if they do not fit under {@code target} (an empty
+     * segment takes any size) or the segment is retired. A successful reservation counts as a
+     * writer until {@link #writerDone()}.
+     */
+    long reserve(long size, long target) {
+        writers.incrementAndGet();
+        while (true) {
+            long t = tail.get();
+            if (t == RETIRED || (t > 0 && t + size > target)) {
+                writers.decrementAndGet();
+                return -1;
+            }
+            if (tail.compareAndSet(t, t + size)) {
+                return t;
+            }
+        }
+    }
+
+    void writerDone() {
+        writers.decrementAndGet();
+    }
+
+    void seal() {
+        sealed = true;
+    }
+
+    /** Positional write of all of {@code src}; the bytes are unsynced until {@link #syncIfUnsynced()}. */
+    void write(ByteBuffer src, long position) throws IOException {
+        while (src.hasRemaining()) {
+            writeChannel.write(src, position + src.position());
+        }
+        unsynced.set(true);
+    }
+
+    /** fdatasync if anything was written since the last one; true if it synced. */
+    boolean syncIfUnsynced() throws IOException {
+        if (!unsynced.getAndSet(false)) {
+            return false;
+        }
+        try {
+            writeChannel.force(false);
+        } catch (IOException | RuntimeException e) {
+            unsynced.set(true);
+            throw e;
+        }
+        return true;
+    }
+
+    /**
+     * Closes the write channel of a sealed segment nobody writes any more and whose bytes are
+     * synced; true once retired. The tail CAS to RETIRED fails if a reservation slipped in after
+     * the writer check.
+     */
+    boolean retireIfIdle() {
+        long t = tail.get();
+        if (!sealed || t == RETIRED || writers.get() != 0 || unsynced.get() || !tail.compareAndSet(t, RETIRED)) {
+            return false;
+        }
+        try {
+            writeChannel.close();
+        } catch (IOException e) {
+            LOG.warn("segment {}: closing its write channel failed", path, e);
+        }
+        return true;
+    }
+
+    /** The (non-DIRECT) channel for reads, opened on first use. */
+    synchronized FileChannel reader() throws IOException {
+        if (readChannel == null) {
+            readChannel = opener.open(path, Set.of(StandardOpenOption.READ));
+        }
+        return readChannel;
+    }
+
+    synchronized void close() throws IOException {
+        try {
+            if (writeChannel != null) {
+                writeChannel.close();
+            }
+        } finally {
+            if (readChannel != null) {
+                readChannel.close();
+            }
+        }
+    }
+}

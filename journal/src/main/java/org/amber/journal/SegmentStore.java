@@ -1,0 +1,280 @@
+package org.amber.journal;
+
+import com.sun.nio.file.ExtendedOpenOption;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.amber.lockd.BlobRef;
+import org.amber.lockd.port.BlobStore;
+import org.amber.lockd.port.BlobWriter;
+import org.amber.lockd.port.CorruptBlobException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Object bytes in append-only segment files {@code <12-digit id>.seg}: extents reserved at
+ * 4096-aligned offsets, written with O_DIRECT where the filesystem allows it, read back with every
+ * chunk's CRC32C verified. A restarted store starts a new segment; nothing is ever overwritten.
+ * Thread-safe: create and read from any thread (each writer used by one), sync on the persist thread.
+ */
+public final class SegmentStore implements BlobStore, AutoCloseable {
+    /**
+     * The seam for tests: a FileChannel factory (tests wrap the channel so that force() can block or
+     * throw). Called from any thread that opens a segment, a reader or the directory.
+     */
+    @FunctionalInterface
+    public interface ChannelOpener {
+        FileChannel open(Path p, Set<? extends OpenOption> options) throws IOException;
+    }
+
+    public static final ChannelOpener DEFAULT_OPENER = FileChannel::open;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentStore.class);
+    private static final Pattern NAME = Pattern.compile("(\\d{12})\\.seg");
+    private static final int MAX_IDLE_BUFFERS = 32;
+
+    private final Path dir;
+    private final ChannelOpener opener;
+    private final long segmentTargetBytes;
+    private final boolean directIo;
+    private final AlignedBufferPool pool = new AlignedBufferPool(BlobRef.CHUNK, MAX_IDLE_BUFFERS);
+    private final ConcurrentHashMap<Long, Segment> segments = new ConcurrentHashMap<>();
+    private final AtomicLong nextId;
+    private final AtomicBoolean dirUnsynced = new AtomicBoolean();
+    private final AtomicLong syncs = new AtomicLong();
+    private final Object rollLock = new Object();
+    /** Sealed segments of this run whose write channel is still open; the persist thread retires them. */
+    private final ConcurrentLinkedQueue<Segment> sealedOpen = new ConcurrentLinkedQueue<>();
+    private volatile Segment current;
+
+    private SegmentStore(Path dir, ChannelOpener opener, long segmentTargetBytes, boolean directIo, long nextId) {
+        this.dir = dir;
+        this.opener = opener;
+        this.segmentTargetBytes = segmentTargetBytes;
+        this.directIo = directIo;
+        this.nextId = new AtomicLong(nextId);
+    }
+
+    /** Opens (creating if needed) the store in {@code dir}; its first write starts a new segment. Blocks on the disk. */
+    public static SegmentStore open(Path dir, ChannelOpener opener, long segmentTargetBytes) throws IOException {
+        if (segmentTargetBytes < AlignedBufferPool.ALIGN) {
+            throw new IllegalArgumentException("segment target of " + segmentTargetBytes + " bytes is below " + AlignedBufferPool.ALIGN);
+        }
+        JournalDirs.create(dir);
+        List<Long> existing = existingIds(dir);
+        long next = existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1;
+        SegmentStore store = new SegmentStore(dir, opener, segmentTargetBytes, probeDirectIo(dir, opener), next);
+        for (long id : existing) {
+            store.segments.put(id, new Segment(id, store.pathOf(id), opener, null));
+        }
+        return store;
+    }
+
+    @Override
+    public BlobWriter create(long length) throws IOException {
+        if (length < 0) {
+            throw new IllegalArgumentException("negative blob length " + length);
+        }
+        if (length == 0) {
+            return new EmptyBlobWriter();
+        }
+        long size = AlignedBufferPool.align(length);
+        while (true) {
+            Segment s = current;
+            long offset = s == null ? -1 : s.reserve(size, segmentTargetBytes);
+            if (offset >= 0) {
+                return new SegmentWriter(s, offset, length, pool);
+            }
+            roll(s);
+        }
+    }
+
+    @Override
+    public void read(BlobRef blob, long from, long count, ChunkSink sink) throws IOException {
+        if (from < 0 || count < 0 || from + count > blob.length()) {
+            throw new IllegalArgumentException("range [" + from + ", " + (from + count) + ") outside " + blob);
+        }
+        if (count == 0) {
+            return;
+        }
+        Segment segment = segments.get(blob.segment());
+        if (segment == null) {
+            throw new CorruptBlobException(blob + " names segment " + blob.segment() + ", which does not exist in " + dir);
+        }
+        ByteBuffer buffer = pool.acquire();
+        try {
+            for (int i = (int) (from / BlobRef.CHUNK); i <= (int) ((from + count - 1) / BlobRef.CHUNK); i++) {
+                long chunkStart = (long) i * BlobRef.CHUNK;
+                int length = (int) Math.min(BlobRef.CHUNK, blob.length() - chunkStart);
+                readVerifiedChunk(segment, blob, i, length, buffer);
+                int lo = (int) Math.max(0, from - chunkStart);
+                int hi = (int) Math.min(length, from + count - chunkStart);
+                sink.accept(buffer.asReadOnlyBuffer().limit(hi).position(lo));
+            }
+        } finally {
+            pool.release(buffer);
+        }
+    }
+
+    /** Reads and checks every chunk and the whole-blob checksum; CorruptBlobException on mismatch. */
+    public void verify(BlobRef blob) throws IOException {
+        CRC32C whole = new CRC32C();
+        read(blob, 0, blob.length(), whole::update);
+        if ((int) whole.getValue() != blob.crc32c()) {
+            throw new CorruptBlobException(blob + ": whole-blob checksum is " + Integer.toHexString((int) whole.getValue()));
+        }
+    }
+
+    /** fdatasync (FileChannel.force(false)) each segment in ids that has unsynced writes; counts syncs. Thread: persist thread. */
+    public void sync(Collection<Long> segmentIds) throws IOException {
+        for (Long id : new TreeSet<>(segmentIds)) {
+            Segment s = segments.get(id);
+            if (s != null && s.syncIfUnsynced()) {
+                syncs.incrementAndGet();
+            }
+        }
+        if (dirUnsynced.getAndSet(false)) {
+            syncDirectory();
+        }
+        sealedOpen.removeIf(Segment::retireIfIdle);
+    }
+
+    /** Number of segment fdatasyncs that succeeded, for metrics. Thread: any. */
+    public long syncCount() {
+        return syncs.get();
+    }
+
+    /** Whether O_DIRECT is in use. */
+    public boolean directIo() {
+        return directIo;
+    }
+
+    @Override
+    public void close() {
+        for (Segment s : segments.values()) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.warn("segment store {}: closing segment {} failed", dir, s.id, e);
+            }
+        }
+    }
+
+    private void roll(Segment full) throws IOException {
+        synchronized (rollLock) {
+            if (current != full) {
+                return;
+            }
+            long id = nextId.getAndIncrement();
+            Path path = pathOf(id);
+            Segment next = new Segment(id, path, opener, opener.open(path, writeOptions()));
+            Preallocate.file(path, segmentTargetBytes);
+            segments.put(id, next);
+            dirUnsynced.set(true);
+            if (full != null) {
+                full.seal();
+                sealedOpen.add(full);
+            }
+            current = next;
+        }
+    }
+
+    private void readVerifiedChunk(Segment segment, BlobRef blob, int chunk, int length, ByteBuffer buffer) throws IOException {
+        long position = blob.offset() + (long) chunk * BlobRef.CHUNK;
+        FileChannel channel = segment.reader();
+        buffer.clear().limit(length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new CorruptBlobException(blob + ": segment " + segment.path.getFileName() + " ends inside chunk " + chunk);
+            }
+        }
+        buffer.flip();
+        CRC32C crc = new CRC32C();
+        crc.update(buffer.duplicate());
+        if ((int) crc.getValue() != blob.chunkCrc(chunk)) {
+            throw new CorruptBlobException(String.format("%s: chunk %d at %s offset %d has checksum %08x, expected %08x",
+                    blob, chunk, segment.path.getFileName(), position, (int) crc.getValue(), blob.chunkCrc(chunk)));
+        }
+    }
+
+    private void syncDirectory() throws IOException {
+        try (FileChannel ch = opener.open(dir, Set.of(StandardOpenOption.READ))) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            dirUnsynced.set(true);
+            throw e;
+        }
+    }
+
+    private Set<OpenOption> writeOptions() {
+        return directIo ? Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)
+                : Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    private Path pathOf(long id) {
+        return dir.resolve(String.format("%012d.seg", id));
+    }
+
+    /** Whether this filesystem takes O_DIRECT with 4096-aligned I/O (tmpfs and some others refuse it). */
+    private static boolean probeDirectIo(Path dir, ChannelOpener opener) throws IOException {
+        Path probe = dir.resolve(".direct-io-probe");
+        Files.deleteIfExists(probe);
+        try (FileChannel ch = opener.open(probe, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT))) {
+            ByteBuffer block = AlignedBufferPool.allocate(AlignedBufferPool.ALIGN);
+            while (block.hasRemaining()) {
+                ch.write(block, block.position());
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("segment store {}: O_DIRECT is not available here ({}); using buffered I/O, which is slower for large objects",
+                    dir, e.toString());
+            return false;
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    private static List<Long> existingIds(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> NAME.matcher(p.getFileName().toString())).filter(Matcher::matches)
+                    .map(m -> Long.parseLong(m.group(1))).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** The writer of an empty blob: accepts no bytes and touches no segment. */
+    private static final class EmptyBlobWriter implements BlobWriter {
+        @Override
+        public void write(ByteBuffer src) throws IOException {
+            if (src.hasRemaining()) {
+                throw new IOException("blob of 0 bytes: " + src.remaining() + " bytes would overrun it");
+            }
+        }
+
+        @Override
+        public BlobRef finish() {
+            return BlobRef.EMPTY;
+        }
+
+        @Override
+        public void close() {
+            // Nothing was reserved.
+        }
+    }
+}

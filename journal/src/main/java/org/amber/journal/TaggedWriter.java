@@ -1,0 +1,169 @@
+package org.amber.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one self-describing struct: a type name, then (field name, type tag, length, value)
+ * entries, so that a reader can skip fields it does not know and default the ones it misses.
+ * Not thread-safe; one writer per struct being encoded.
+ */
+final class TaggedWriter {
+    static final byte NULL = 'N';
+    static final byte BOOL = 'Z';
+    static final byte INT = 'I';
+    static final byte LONG = 'J';
+    static final byte STRING = 'S';
+    static final byte BYTES = 'B';
+    static final byte INSTANT = 'T';
+    static final byte INTS = 'A';
+    static final byte MAP = 'M';
+    static final byte STRUCT = 'O';
+    static final byte LIST = 'L';
+
+    private byte[] buf = new byte[128];
+    private int pos;
+
+    TaggedWriter(String type) {
+        writeString(type);
+    }
+
+    TaggedWriter putBool(String name, boolean v) {
+        field(name, BOOL, 1);
+        return raw(v ? 1 : 0);
+    }
+
+    TaggedWriter putInt(String name, int v) {
+        field(name, INT, 4);
+        return rawInt(v);
+    }
+
+    TaggedWriter putLong(String name, long v) {
+        field(name, LONG, 8);
+        return rawLong(v);
+    }
+
+    TaggedWriter putString(String name, String v) {
+        return v == null ? putNull(name) : putBytes(name, STRING, v.getBytes(StandardCharsets.UTF_8));
+    }
+
+    TaggedWriter putBytes(String name, byte[] v) {
+        return putBytes(name, BYTES, v);
+    }
+
+    TaggedWriter putInstant(String name, Instant v) {
+        if (v == null) {
+            return putNull(name);
+        }
+        field(name, INSTANT, 12);
+        rawLong(v.getEpochSecond());
+        return rawInt(v.getNano());
+    }
+
+    TaggedWriter putInts(String name, int[] v) {
+        field(name, INTS, 4 * v.length);
+        for (int i : v) {
+            rawInt(i);
+        }
+        return this;
+    }
+
+    /** Writes a string map; entries are (key, tagged value) so a null value survives the trip. */
+    TaggedWriter putMap(String name, Map<String, String> map) {
+        TaggedWriter body = new TaggedWriter();
+        body.writeVarint(map.size());
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            body.writeString(e.getKey());
+            body.value(e.getValue());
+        }
+        return putBytes(name, MAP, body.toBytes());
+    }
+
+    TaggedWriter putStruct(String name, TaggedWriter struct) {
+        return struct == null ? putNull(name) : putBytes(name, STRUCT, struct.toBytes());
+    }
+
+    TaggedWriter putStructList(String name, List<TaggedWriter> elements) {
+        TaggedWriter body = new TaggedWriter();
+        body.writeVarint(elements.size());
+        for (TaggedWriter e : elements) {
+            byte[] b = e.toBytes();
+            body.raw(STRUCT).writeVarint(b.length).raw(b);
+        }
+        return putBytes(name, LIST, body.toBytes());
+    }
+
+    TaggedWriter putNull(String name) {
+        field(name, NULL, 0);
+        return this;
+    }
+
+    byte[] toBytes() {
+        return Arrays.copyOf(buf, pos);
+    }
+
+    private TaggedWriter() {
+    }
+
+    private void value(String v) {
+        if (v == null) {
+            raw(NULL).writeVarint(0);
+        } else {
+            byte[] b = v.getBytes(StandardCharsets.UTF_8);
+            raw(STRING).writeVarint(b.length).raw(b);
+        }
+    }
+
+    private TaggedWriter putBytes(String name, byte tag, byte[] v) {
+        field(name, tag, v.length);
+        return raw(v);
+    }
+
+    private void field(String name, byte tag, int length) {
+        writeString(name);
+        raw(tag).writeVarint(length);
+    }
+
+    private void writeString(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        writeVarint(b.length).raw(b);
+    }
+
+    private TaggedWriter writeVarint(int v) {
+        while ((v & ~0x7F) != 0) {
+            raw((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        return raw(v);
+    }
+
+    private TaggedWriter rawInt(int v) {
+        return raw(v >>> 24).raw(v >>> 16).raw(v >>> 8).raw(v);
+    }
+
+    private TaggedWriter rawLong(long v) {
+        return rawInt((int) (v >>> 32)).rawInt((int) v);
+    }
+
+    private TaggedWriter raw(int b) {
+        ensure(1);
+        buf[pos++] = (byte) b;
+        return this;
+    }
+
+    private TaggedWriter raw(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+        return this;
+    }
+
+    private void ensure(int n) {
+        if (pos + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.amber.journal;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.amber.lockd.event.Recorded;
+
+/**
+ * Writes the format fixture once: {@code records-<v>.bin} (each frame as a 4-byte big-endian
+ * length then the frame) and {@code records-<v>.txt} (the decoded entries, one line each). The
+ * files are committed and never regenerated; a new format version gets new files.
+ * Usage: {@code FixtureWriter <dir> v1}.
+ */
+public final class FixtureWriter {
+    private FixtureWriter() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Paths.get(args[0]);
+        String version = args[1];
+        if (!"v1".equals(version)) {
+            throw new IllegalArgumentException("this codec writes format v1 only");
+        }
+        List<String> lines = new ArrayList<>();
+        try (OutputStream file = Files.newOutputStream(dir.resolve("records-" + version + ".bin"));
+             DataOutputStream out = new DataOutputStream(file)) {
+            for (Object entry : SampleRecords.fixtureV1()) {
+                byte[] frame = entry instanceof Recorded ? EventCodec.encode((Recorded) entry)
+                        : EventCodec.encodeCleanShutdown((CleanShutdown) entry);
+                out.writeInt(frame.length);
+                out.write(frame);
+                lines.add(Describe.of(entry));
+            }
+        }
+        Files.write(dir.resolve("records-" + version + ".txt"), lines, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,182 @@
+package org.amber.journal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.amber.lockd.event.Recorded;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void appendedRecordsReplayInOrderAfterReopen() throws Exception {
+        Path dir = tmp.resolve("journal");
+        List<Recorded> written = records(new Random(1), 1, 5_000);
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(0, j.replay(r -> { }).records());
+            for (int i = 0; i < written.size(); i++) {
+                j.append(written.get(i));
+                if (i % 64 == 63) {
+                    j.sync();
+                }
+            }
+            j.sync();
+            j.sync();
+            assertEquals((5_000 + 63) / 64, j.syncCount());
+        }
+        List<Recorded> replayed = new ArrayList<>();
+        ReplayReport report;
+        try (Journal j = Journal.open(dir)) {
+            report = j.replay(replayed::add);
+        }
+        assertEquals(describe(written), describe(replayed));
+        assertEquals(5_000, report.records());
+        assertEquals(5_000, report.lastSeq());
+        assertFalse(report.cleanShutdown());
+        assertEquals(5_000, report.sinceLastCleanShutdown().size());
+        assertNull(report.tornTail());
+    }
+
+    @Test
+    void emptyJournalReplaysAsClean() throws Exception {
+        try (Journal j = Journal.open(tmp.resolve("journal"))) {
+            ReplayReport report = j.replay(r -> { });
+            assertEquals(new ReplayReport(0, 0, true, List.of(), null), report);
+            j.sync();
+            assertEquals(0, j.syncCount());
+        }
+    }
+
+    @Test
+    void recordsAfterTheLastCleanShutdownAreReported() throws Exception {
+        Path dir = tmp.resolve("journal");
+        List<Recorded> all = records(new Random(2), 1, 13);
+        try (Journal j = Journal.open(dir)) {
+            j.replay(r -> { });
+            all.subList(0, 10).forEach(j::append);
+            j.sync();
+            j.markCleanShutdown();
+        }
+        try (Journal j = Journal.open(dir)) {
+            ReplayReport report = j.replay(r -> { });
+            assertTrue(report.cleanShutdown());
+            assertEquals(List.of(), report.sinceLastCleanShutdown());
+            assertEquals(10, report.lastSeq());
+            all.subList(10, 13).forEach(j::append);
+            j.sync();
+        }
+        try (Journal j = Journal.open(dir)) {
+            ReplayReport report = j.replay(r -> { });
+            assertFalse(report.cleanShutdown());
+            assertEquals(13, report.records());
+            assertEquals(describe(all.subList(10, 13)), describe(report.sinceLastCleanShutdown()));
+        }
+    }
+
+    @Test
+    void replayRunsOnceAndBeforeAnyWrite() throws Exception {
+        try (Journal j = Journal.open(tmp.resolve("journal"))) {
+            Recorded first = records(new Random(3), 1, 1).get(0);
+            assertThrows(IllegalStateException.class, () -> j.append(first));
+            assertThrows(IllegalStateException.class, j::sync);
+            j.replay(r -> { });
+            assertThrows(IllegalStateException.class, () -> j.replay(r -> { }));
+        }
+    }
+
+    @Test
+    void appendRefusesASeqThatDoesNotFollow() throws Exception {
+        try (Journal j = Journal.open(tmp.resolve("journal"))) {
+            j.replay(r -> { });
+            List<Recorded> rs = records(new Random(4), 1, 3);
+            assertThrows(IllegalArgumentException.class, () -> j.append(records(new Random(4), 0, 1).get(0)));
+            j.append(rs.get(0));
+            assertThrows(IllegalArgumentException.class, () -> j.append(rs.get(2)));
+            assertThrows(IllegalArgumentException.class, () -> j.append(rs.get(0)));
+            j.append(rs.get(1));
+        }
+    }
+
+    @Test
+    void aSeqGapOrRegressionInTheJournalFailsReplay() throws Exception {
+        for (long[] seqs : new long[][] {{1, 2, 4, 5}, {1, 2, 3, 2, 4}}) {
+            Path dir = Files.createTempDirectory(tmp, "j");
+            List<byte[]> frames = new ArrayList<>();
+            for (long seq : seqs) {
+                frames.add(EventCodec.encode(records(new Random(seq), seq, 1).get(0)));
+            }
+            QueueDocs.appendRaw(dir, QueueConfig.PRODUCTION, frames);
+            try (Journal j = Journal.open(dir)) {
+                IOException e = assertThrows(IOException.class, () -> j.replay(r -> { }));
+                assertTrue(e.getMessage().contains("seq"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void theJournalCannotBeOpenedTwice() throws Exception {
+        Path dir = tmp.resolve("journal");
+        try (Journal j = Journal.open(dir)) {
+            IOException e = assertThrows(IOException.class, () -> Journal.open(dir));
+            assertTrue(e.getMessage().contains("already"), e.getMessage());
+            assertEquals(0, j.syncCount());
+        }
+        Journal.open(dir).close();
+    }
+
+    @Test
+    void anInterruptedSwapIsCompletedOrUndoneAtOpen() throws Exception {
+        Path dir = tmp.resolve("journal");
+        Path rebuild = tmp.resolve("journal.rebuild");
+        List<Recorded> rs = records(new Random(5), 1, 3);
+        QueueDocs.appendRaw(rebuild, QueueConfig.PRODUCTION, rs.stream().map(EventCodec::encode).collect(Collectors.toList()));
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(3, j.replay(r -> { }).records());
+        }
+        assertFalse(Files.exists(rebuild));
+        Files.createDirectories(rebuild.resolve("partial"));
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(3, j.replay(r -> { }).records());
+        }
+        assertFalse(Files.exists(rebuild));
+    }
+
+    static List<Recorded> records(Random rnd, long firstSeq, int count) {
+        List<Recorded> out = new ArrayList<>();
+        for (long seq = firstSeq; seq < firstSeq + count; seq++) {
+            out.add(SampleRecords.random(rnd, seq));
+        }
+        return out;
+    }
+
+    static List<String> describe(List<Recorded> rs) {
+        return rs.stream().map(Describe::of).collect(Collectors.toList());
+    }
+
+    static List<Path> tornDirs(Path parent) throws IOException {
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(p -> p.getFileName().toString().contains(".torn-")).collect(Collectors.toList());
+        }
+    }
+
+    static void assertTornTailReported(ReplayReport report, String expected) {
+        assertNotNull(report.tornTail());
+        assertTrue(report.tornTail().contains(expected), report.tornTail());
+        assertFalse(report.cleanShutdown());
+    }
+}

@@ -1,0 +1,121 @@
+package org.amber.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.amber.lockd.Account;
+import org.amber.lockd.BlobRef;
+import org.amber.lockd.ObjectMeta;
+import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.RequestContext;
+import org.amber.lockd.Versioning;
+import org.amber.lockd.event.AccountCreated;
+import org.amber.lockd.event.BucketCreated;
+import org.amber.lockd.event.BucketDeleted;
+import org.amber.lockd.event.Event;
+import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.VersionRemoved;
+import org.amber.lockd.event.VersionStored;
+import org.amber.lockd.event.VersioningChanged;
+
+/** Journal entries for tests: the fixed set behind the format-1 fixture, and random ones. */
+final class SampleRecords {
+    /** A fixed instant: fixtures must be byte-identical whenever they are generated. */
+    static final Instant T0 = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
+
+    private SampleRecords() {
+    }
+
+    /** Every event type, null and non-null optional fields, one clean-shutdown marker; seqs 1..6. */
+    static List<Object> fixtureV1() {
+        RequestContext alice = new RequestContext("arn:aws:iam::000000000000:user/alice", "192.0.2.10", "req-0001");
+        byte[] secret = new byte[40];
+        for (int i = 0; i < secret.length; i++) {
+            secret[i] = (byte) (i * 37 - 128);
+        }
+        Map<String, String> user = new LinkedHashMap<>();
+        user.put("camera", "nikon ü");
+        user.put("empty", "");
+        ObjectMeta meta = new ObjectMeta("image/jpeg", user, Map.of("cache-control", "max-age=60", "content-encoding", "gzip"));
+        BlobRef blob = new BlobRef(7, 3 * 4096, 2_500_000, 0x89ABCDEF, new int[] {0x01020304, -1, 0x7FFFFFFF});
+        ObjectVersion photo = new ObjectVersion("albums/cät 1.jpg", "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY", 3, false,
+                T0.plusNanos(1), 2_500_000, "\"9b2cf535f27731c974343645a3985328-3\"", blob, meta, "alice");
+        ObjectVersion empty = new ObjectVersion("empty.txt", "null", 5, false, T0.plusSeconds(5), 0,
+                "\"d41d8cd98f00b204e9800998ecf8427e\"", BlobRef.EMPTY, new ObjectMeta(null, Map.of(), Map.of()), "alice");
+        List<Object> out = new ArrayList<>();
+        out.add(new Recorded(1, T0, RequestContext.system("boot-1"), List.of(
+                new AccountCreated(new Account("root", "AKIAROOT0000000000", secret, true)))));
+        out.add(new Recorded(2, T0.plusSeconds(1), alice, List.of(
+                new AccountCreated(new Account("alice", "AKIAALICE000000000", new byte[] {1, 2, 3}, false)),
+                new BucketCreated("photos", "alice", T0.plusSeconds(1)),
+                new VersioningChanged("photos", Versioning.ENABLED))));
+        out.add(new Recorded(3, T0.plusNanos(1), alice, List.of(new VersionStored("photos", photo))));
+        out.add(new Recorded(4, T0.plusSeconds(4), alice, List.of(new VersionStored("photos",
+                ObjectVersion.deleteMarker("albums/cät 1.jpg", "4XDmJ+rmSpXd3dIbrHY3HL4kqtJlcpXroDT", 4, T0.plusSeconds(4), "alice")))));
+        out.add(new CleanShutdown(4, T0.plusSeconds(4).plusMillis(500)));
+        out.add(new Recorded(5, T0.plusSeconds(5), alice, List.of(
+                new VersionRemoved("photos", "albums/cät 1.jpg", "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY"),
+                new VersioningChanged("photos", Versioning.SUSPENDED),
+                new VersionStored("photos", empty))));
+        out.add(new Recorded(6, T0.plusSeconds(6), new RequestContext("arn:aws:iam::000000000000:root", "::1", "req-0006"),
+                List.of(new VersionRemoved("photos", "empty.txt", "null"), new BucketDeleted("photos"))));
+        return out;
+    }
+
+    /** A random record with one to four random events. */
+    static Recorded random(Random rnd, long seq) {
+        List<Event> events = new ArrayList<>();
+        for (int n = 1 + rnd.nextInt(4); n > 0; n--) {
+            events.add(randomEvent(rnd, seq));
+        }
+        return new Recorded(seq, T0.plusNanos(rnd.nextLong() & 0xFFFFFFFFFFL), context(rnd), events);
+    }
+
+    private static Event randomEvent(Random rnd, long seq) {
+        String bucket = "b" + rnd.nextInt(50);
+        switch (rnd.nextInt(6)) {
+            case 0:
+                return new AccountCreated(new Account("u" + seq, "AKIA" + seq, bytes(rnd, rnd.nextInt(64)), rnd.nextBoolean()));
+            case 1:
+                return new BucketCreated(bucket, "u" + rnd.nextInt(9), T0.plusMillis(seq));
+            case 2:
+                return new BucketDeleted(bucket);
+            case 3:
+                return new VersioningChanged(bucket, Versioning.values()[rnd.nextInt(3)]);
+            case 4:
+                return new VersionStored(bucket, version(rnd, seq));
+            default:
+                return new VersionRemoved(bucket, "k" + rnd.nextInt(1000), "v" + rnd.nextLong());
+        }
+    }
+
+    private static ObjectVersion version(Random rnd, long seq) {
+        if (rnd.nextInt(4) == 0) {
+            return ObjectVersion.deleteMarker("k" + rnd.nextInt(1000), "v" + seq, seq, T0.plusMillis(seq), "o");
+        }
+        long length = rnd.nextInt(5) == 0 ? 0 : rnd.nextInt(5 * BlobRef.CHUNK);
+        int[] crcs = new int[BlobRef.chunkCount(length)];
+        for (int i = 0; i < crcs.length; i++) {
+            crcs[i] = rnd.nextInt();
+        }
+        BlobRef blob = length == 0 ? BlobRef.EMPTY : new BlobRef(rnd.nextInt(100), 4096L * rnd.nextInt(1 << 20), length, rnd.nextInt(), crcs);
+        ObjectMeta meta = new ObjectMeta(rnd.nextBoolean() ? null : "text/plain",
+                Map.of("m" + rnd.nextInt(9), "v" + rnd.nextInt()), rnd.nextBoolean() ? Map.of() : Map.of("cache-control", "no-cache"));
+        return new ObjectVersion("k/" + rnd.nextInt(1000) + "/ä", "v" + seq, seq, false, T0.plusMillis(seq), length,
+                "\"" + Long.toHexString(rnd.nextLong()) + "\"", blob, meta, "o" + rnd.nextInt(3));
+    }
+
+    private static RequestContext context(Random rnd) {
+        return new RequestContext("arn:aws:iam::000000000000:user/u" + rnd.nextInt(9), "10.0.0." + rnd.nextInt(255),
+                Long.toHexString(rnd.nextLong()));
+    }
+
+    private static byte[] bytes(Random rnd, int n) {
+        byte[] b = new byte[n];
+        rnd.nextBytes(b);
+        return b;
+    }
+}
