@@ -1,0 +1,112 @@
+package org.amber.daemon;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The daemon's configuration: embedded defaults that work on a developer laptop, overridden by a
+ * config file ({@code key = value} lines), overridden by command-line flags ({@code --key value}).
+ *
+ * @param segmentBytes the size at which a blob segment is sealed and a new one started
+ * @param secretKeyFile the key that seals account secrets; kept outside the journal
+ */
+public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddress adminAddress, String region,
+                     List<String> vhostDomains, long segmentBytes, Path secretKeyFile, int ringSize) {
+
+    /** Where a packaged install keeps its configuration; read only if it exists. */
+    public static final Path SYSTEM_CONFIG = Path.of("/etc/amber/amber.conf");
+
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("data", "./data");
+        d.put("s3-address", "127.0.0.1:9000");
+        d.put("admin-address", "127.0.0.1:9001");
+        d.put("region", "us-east-1");
+        d.put("vhost-domains", "localhost");
+        d.put("segment-size", Long.toString(256L << 20));
+        d.put("secret-key-file", "");
+        d.put("ring-size", "1024");
+        return d;
+    }
+
+    /** Defaults, then {@code --config FILE} (or the system file), then the other flags. */
+    public static Config fromArgs(String... args) throws IOException {
+        Map<String, String> flags = parseFlags(args);
+        Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
+        String file = flags.remove("config");
+        Path configFile = file != null ? Path.of(file) : Files.isRegularFile(SYSTEM_CONFIG) ? SYSTEM_CONFIG : null;
+        if (configFile != null) {
+            merged.putAll(readFile(configFile));
+        }
+        merged.putAll(flags);
+        return from(merged);
+    }
+
+    /** Builds a config from a full key/value map (unknown keys are an error, not ignored). */
+    public static Config from(Map<String, String> m) {
+        for (String k : m.keySet()) {
+            if (!DEFAULTS.containsKey(k)) {
+                throw new IllegalArgumentException("unknown configuration key '" + k + "'; known: " + DEFAULTS.keySet());
+            }
+        }
+        Map<String, String> v = new LinkedHashMap<>(DEFAULTS);
+        v.putAll(m);
+        Path data = Path.of(v.get("data")).toAbsolutePath().normalize();
+        String keyFile = v.get("secret-key-file");
+        return new Config(data, address(v.get("s3-address")), address(v.get("admin-address")), v.get("region"),
+                Arrays.stream(v.get("vhost-domains").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                Long.parseLong(v.get("segment-size")),
+                keyFile.isEmpty() ? data.resolve("amber-secret.key") : Path.of(keyFile),
+                Integer.parseInt(v.get("ring-size")));
+    }
+
+    private static Map<String, String> parseFlags(String... args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            }
+            String name = a.substring(2);
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                out.put(name.substring(0, eq), name.substring(eq + 1));
+            } else if (i + 1 < args.length) {
+                out.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("flag --" + name + " needs a value");
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> readFile(Path p) throws IOException {
+        Properties props = new Properties();
+        try (Reader r = Files.newBufferedReader(p)) {
+            props.load(r);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        props.forEach((k, val) -> out.put(k.toString().trim(), val.toString().trim()));
+        return out;
+    }
+
+    /** {@code HOST:PORT}; port 0 picks a free port. */
+    static InetSocketAddress address(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("address must be HOST:PORT, got '" + hostPort + "'");
+        }
+        String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
+        return InetSocketAddress.createUnresolved(host, Integer.parseInt(hostPort.substring(colon + 1)));
+    }
+}

@@ -1,0 +1,203 @@
+package org.amber.daemon;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.amber.journal.Journal;
+import org.amber.journal.ReplayReport;
+import org.amber.journal.SegmentStore;
+import org.amber.lockd.Account;
+import org.amber.lockd.Decision;
+import org.amber.lockd.RequestContext;
+import org.amber.lockd.Store;
+import org.amber.lockd.command.CreateAccount;
+import org.amber.lockd.event.Event;
+import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.VersionStored;
+import org.amber.s3.S3Services;
+import org.amber.s3.auth.SecretLookup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Amber daemon: replays the journal into memory, starts the pipeline, makes sure a root
+ * account exists, and serves S3 and the admin endpoint. {@link #close} is the orderly stop.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final Config config;
+    private final FileChannel lockFile;
+    private final SegmentStore segments;
+    private final Journal journal;
+    private final Pipeline pipeline;
+    private final HttpServers http;
+    private final Store published;
+    private final Metrics metrics;
+    private final RootCredentials generatedRoot;
+
+    private Daemon(Config config, Clock clock, SegmentStore.ChannelOpener opener) throws IOException {
+        this.config = config;
+        Files.createDirectories(config.dataDir());
+        lockFile = lockDataDir(config.dataDir());
+        SecretSealer sealer = SecretSealer.open(config.secretKeyFile());
+        segments = SegmentStore.open(config.dataDir().resolve("segments"), opener, config.segmentBytes());
+        journal = Journal.open(config.dataDir().resolve("journal"));
+        Store decided = new Store();
+        published = new Store();
+        replay(decided);
+        metrics = new Metrics();
+        pipeline = new Pipeline(decided, published, journal, segments, clock, metrics, config.ringSize());
+        metrics.gauge("amber_writes_stopped", "1 once a failed sync stopped all writes", () -> pipeline.acceptingWrites() ? 0 : 1);
+        generatedRoot = ensureRoot(sealer);
+        S3Services services = new S3Services(published, pipeline, segments, secrets(sealer), clock,
+                config.vhostDomains(), config.region(), metrics);
+        http = HttpServers.start(config, services, metrics, pipeline::acceptingWrites);
+        LOG.info("amber ready: S3 on http://{}:{}, admin on http://{}:{}, data in {}, O_DIRECT {}",
+                config.s3Address().getHostString(), s3Port(), config.adminAddress().getHostString(), adminPort(),
+                config.dataDir(), segments.directIo() ? "on" : "off (filesystem refused it)");
+    }
+
+    /** Starts a daemon with the system clock and real files. */
+    public static Daemon start(Config config) throws IOException {
+        return start(config, Clock.systemUTC(), SegmentStore.DEFAULT_OPENER);
+    }
+
+    /**
+     * Starts a daemon with the given JDK seams: the clock, and the opener of segment file channels
+     * (tests pass channels whose {@code force} blocks or fails).
+     */
+    public static Daemon start(Config config, Clock clock, SegmentStore.ChannelOpener opener) throws IOException {
+        return new Daemon(config, clock, opener);
+    }
+
+    private static FileChannel lockDataDir(Path dir) throws IOException {
+        FileChannel ch = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = ch.tryLock();
+        if (lock == null) {
+            ch.close();
+            throw new IOException("another amberd is using " + dir);
+        }
+        return ch;
+    }
+
+    /**
+     * After a crash, how many of the newest records have their blobs re-read and checked at start.
+     * Blob bytes are fdatasynced before the record that names them is journaled, so damage can only
+     * be where the crash struck; older data is left to reads (which always verify) and scrubbing.
+     */
+    static final int VERIFY_AFTER_CRASH = 1024;
+
+    /** Rebuilds both states from the journal; after a crash, re-verifies the newest records' blobs. */
+    private void replay(Store decided) throws IOException {
+        long t0 = System.nanoTime();
+        ReplayReport report = journal.replay(r -> {
+            decided.apply(r);
+            published.apply(r);
+        });
+        if (report.tornTail() != null) {
+            LOG.warn("journal: torn tail truncated: {}", report.tornTail());
+        }
+        int verified = report.cleanShutdown() ? 0 : verifyNewest(report.sinceLastCleanShutdown());
+        LOG.info("journal: replayed {} records (last seq {}) in {} ms; {}", report.records(), report.lastSeq(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+                report.cleanShutdown() ? "clean shutdown" : "recovered from a crash, verified " + verified + " blobs");
+    }
+
+    private int verifyNewest(java.util.List<Recorded> records) throws IOException {
+        int verified = 0;
+        for (Recorded r : records.subList(Math.max(0, records.size() - VERIFY_AFTER_CRASH), records.size())) {
+            for (Event e : r.events()) {
+                if (e instanceof VersionStored s && s.version().blob() != null && s.version().blob().segment() >= 0) {
+                    segments.verify(s.version().blob());
+                    verified++;
+                }
+            }
+        }
+        return verified;
+    }
+
+    /** Creates the root account at first start; returns its credentials only if they are new. */
+    private RootCredentials ensureRoot(SecretSealer sealer) throws IOException {
+        Optional<Account> existing = published.accounts().stream().filter(Account::root).findFirst();
+        if (existing.isPresent()) {
+            return null;
+        }
+        RootCredentials creds = RootCredentials.fromEnvOrGenerate(System.getenv());
+        Account root = new Account("root", creds.accessKeyId(), sealer.seal(creds.secretKey()), true);
+        CompletableFuture<Decision> done = new CompletableFuture<>();
+        pipeline.submit(new CreateAccount(root), RequestContext.system("bootstrap"), done::complete);
+        Decision d = done.join();
+        if (d.refused()) {
+            throw new IOException("could not create the root account: " + d.refusal());
+        }
+        return creds;
+    }
+
+    private SecretLookup secrets(SecretSealer sealer) {
+        Map<String, String> cache = new ConcurrentHashMap<>();
+        return accessKey -> published.accountByAccessKey(accessKey)
+                .map(a -> cache.computeIfAbsent(accessKey, k -> sealer.unseal(a.sealedSecret())));
+    }
+
+    public int s3Port() {
+        return http.s3Port();
+    }
+
+    public int adminPort() {
+        return http.adminPort();
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    /** The durable state, as reads see it. */
+    public Store state() {
+        return published;
+    }
+
+    /** The root credentials if this start created them (first start), else empty: they are shown once. */
+    public Optional<RootCredentials> newRootCredentials() {
+        return Optional.ofNullable(generatedRoot);
+    }
+
+    public boolean acceptingWrites() {
+        return pipeline.acceptingWrites();
+    }
+
+    /** Orderly stop: finish in-flight requests, drain the pipeline, mark the journal clean. */
+    @Override
+    public void close() {
+        http.stop();
+        pipeline.close();
+        try {
+            if (pipeline.acceptingWrites()) {
+                journal.markCleanShutdown();
+            }
+        } catch (IOException e) {
+            LOG.error("could not mark a clean shutdown; the next start will verify recent blobs", e);
+        }
+        journal.close();
+        segments.close();
+        try {
+            lockFile.close();
+        } catch (IOException e) {
+            LOG.warn("closing the data dir lock", e);
+        }
+        LOG.info("amber stopped");
+    }
+}

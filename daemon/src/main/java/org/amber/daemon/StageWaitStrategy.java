@@ -1,0 +1,49 @@
+package org.amber.daemon;
+
+import com.lmax.disruptor.AlertException;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.WaitStrategy;
+
+/**
+ * A wait strategy that blocks on every kind of dependency, not only on the producers' cursor.
+ *
+ * <p>Disruptor's blocking strategies block until the cursor moves but then busy-spin on the
+ * upstream stage; in a three-stage pipeline the reply thread would spin through each fdatasync.
+ * Here a waiter spins briefly, then waits on a monitor. Producers signal through the ring as usual;
+ * each stage signals after it advances its own sequence at the end of a batch
+ * ({@link Pipeline}'s stages use their sequence callback for that). A missed signal costs at most
+ * the 1 ms timed wait. Thread: any.
+ */
+final class StageWaitStrategy implements WaitStrategy {
+    private static final int SPINS = 200;
+    private final Object mutex = new Object();
+
+    @Override
+    public long waitFor(long sequence, Sequence cursor, Sequence dependentSequence, SequenceBarrier barrier)
+            throws AlertException, InterruptedException {
+        long available;
+        int spins = 0;
+        while ((available = dependentSequence.get()) < sequence) {
+            barrier.checkAlert();
+            if (spins++ < SPINS) {
+                Thread.onSpinWait();
+                continue;
+            }
+            synchronized (mutex) {
+                if (dependentSequence.get() < sequence) {
+                    barrier.checkAlert();
+                    mutex.wait(1);
+                }
+            }
+        }
+        return available;
+    }
+
+    @Override
+    public void signalAllWhenBlocking() {
+        synchronized (mutex) {
+            mutex.notifyAll();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.amber.daemon;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real daemon as a separate process, started by {@code bin/amberd} exactly as the README does. */
+final class Amberd implements AutoCloseable {
+    static final RootCredentials ROOT = new RootCredentials("AMBERTESTROOTKEY0001", "amber-test-root-secret-key-0000000000000", false);
+    static final Path REPO = Path.of("").toAbsolutePath().getParent();
+
+    final Process process;
+    final int s3Port;
+    final int adminPort;
+    final Path log;
+
+    private Amberd(Process process, int s3Port, int adminPort, Path log) {
+        this.process = process;
+        this.s3Port = s3Port;
+        this.adminPort = adminPort;
+        this.log = log;
+    }
+
+    /** Starts {@code bin/amberd --data dir} on free loopback ports and waits until it is ready. */
+    static Amberd start(Path data, Path log) throws IOException, InterruptedException {
+        return start(data, log, true);
+    }
+
+    /** As {@link #start(Path, Path)}; without {@code rootFromEnv} the daemon generates root keys itself. */
+    static Amberd start(Path data, Path log, boolean rootFromEnv) throws IOException, InterruptedException {
+        int s3 = freePort();
+        int admin = freePort();
+        List<String> cmd = new ArrayList<>(List.of(REPO.resolve("bin/amberd").toString(), "--data", data.toString(),
+                "--s3-address", "127.0.0.1:" + s3, "--admin-address", "127.0.0.1:" + admin));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().remove(RootCredentials.ACCESS_ENV);
+        pb.environment().remove(RootCredentials.SECRET_ENV);
+        if (rootFromEnv) {
+            pb.environment().put(RootCredentials.ACCESS_ENV, ROOT.accessKeyId());
+            pb.environment().put(RootCredentials.SECRET_ENV, ROOT.secretKey());
+        }
+        pb.environment().put("AMBER_JAVA_OPTS", "-Xmx512m");
+        Amberd a = new Amberd(pb.start(), s3, admin, log);
+        a.awaitReady(Duration.ofSeconds(60));
+        return a;
+    }
+
+    private void awaitReady(Duration max) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("amberd exited with " + process.exitValue() + ":\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/ready"))
+                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IOException("amberd not ready after " + max + ":\n" + Files.readString(log));
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + s3Port);
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM and wait for the orderly stop. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("amberd did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    /** Environment for the aws CLI and boto3: our root keys, isolated from any user config. */
+    static Map<String, String> clientEnv(Path home) {
+        return Map.of("AWS_ACCESS_KEY_ID", ROOT.accessKeyId(), "AWS_SECRET_ACCESS_KEY", ROOT.secretKey(),
+                "AWS_DEFAULT_REGION", "us-east-1", "AWS_CONFIG_FILE", home.resolve("aws-config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws-credentials").toString(), "HOME", home.toString(),
+                "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", "");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

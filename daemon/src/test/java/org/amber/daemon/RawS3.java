@@ -1,0 +1,105 @@
+package org.amber.daemon;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+/**
+ * Sends one SigV4-signed HTTP/1.1 request over a plain socket, so a test controls what no SDK
+ * lets it: the Host header (virtual-host addressing), sub-resources, and a body that ends early.
+ */
+final class RawS3 {
+    record Reply(int status, Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private final int port;
+    private final RootCredentials creds;
+
+    RawS3(int port, RootCredentials creds) {
+        this.port = port;
+        this.creds = creds;
+    }
+
+    /** Signs and sends; {@code send} bytes of the body are actually written (all of them if negative). */
+    Reply call(String method, String host, String rawPath, String rawQuery, byte[] body, int send) throws IOException {
+        SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).protocol("http")
+                .host(host).port(port).encodedPath(rawPath);
+        if (rawQuery != null) {
+            for (String part : rawQuery.split("&")) {
+                int eq = part.indexOf('=');
+                b.appendRawQueryParameter(decode(eq < 0 ? part : part.substring(0, eq)), eq < 0 ? null : decode(part.substring(eq + 1)));
+            }
+        }
+        if (body.length > 0 || method.equals("PUT")) {
+            b.putHeader("Content-Length", Integer.toString(body.length));
+        }
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(creds.accessKeyId(), creds.secretKey()))
+                .request(b.build())
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        SdkHttpRequest req = signed.request();
+        StringBuilder head = new StringBuilder();
+        head.append(method).append(' ').append(rawPath).append(rawQuery == null ? "" : "?" + rawQuery).append(" HTTP/1.1\r\n");
+        for (Map.Entry<String, List<String>> h : req.headers().entrySet()) {
+            for (String v : h.getValue()) {
+                head.append(h.getKey()).append(": ").append(v).append("\r\n");
+            }
+        }
+        head.append("Connection: close\r\n\r\n");
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(body, 0, send < 0 ? body.length : send);
+            out.flush();
+            if (send >= 0 && send < body.length) {
+                s.shutdownOutput();
+            }
+            return read(s.getInputStream(), method.equals("HEAD"));
+        }
+    }
+
+    Reply call(String method, String rawPath, String rawQuery, byte[] body) throws IOException {
+        return call(method, "127.0.0.1", rawPath, rawQuery, body, -1);
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static Reply read(InputStream in, boolean head) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        String text = all.toString(StandardCharsets.UTF_8);
+        int split = text.indexOf("\r\n\r\n");
+        String[] lines = text.substring(0, split).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int c = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).trim());
+        }
+        return new Reply(status, headers, head ? "" : text.substring(split + 4));
+    }
+}
