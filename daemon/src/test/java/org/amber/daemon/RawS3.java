@@ -38,6 +38,16 @@ final class RawS3 {
 
     /** Signs and sends; {@code send} bytes of the body are actually written (all of them if negative). */
     Reply call(String method, String host, String rawPath, String rawQuery, byte[] body, int send) throws IOException {
+        return call(method, host, rawPath, rawQuery, body, body, send);
+    }
+
+    /** Signs the payload hash of {@code signed} but sends {@code sent}: a body changed in transit. */
+    Reply callTampered(String method, String rawPath, byte[] signed, byte[] sent) throws IOException {
+        return call(method, "127.0.0.1", rawPath, null, signed, sent, -1);
+    }
+
+    private Reply call(String method, String host, String rawPath, String rawQuery, byte[] body, byte[] sent, int send)
+            throws IOException {
         SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).protocol("http")
                 .host(host).port(port).encodedPath(rawPath);
         if (rawQuery != null) {
@@ -71,7 +81,7 @@ final class RawS3 {
             s.setSoTimeout(20_000);
             OutputStream out = s.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(body, 0, send < 0 ? body.length : send);
+            out.write(sent, 0, send < 0 ? sent.length : send);
             out.flush();
             if (send >= 0 && send < body.length) {
                 s.shutdownOutput();

@@ -86,6 +86,16 @@ class S3ProtocolTest {
     }
 
     @Test
+    void aBodyThatDoesNotMatchItsSignedHashIsRefusedAndNotStored() throws Exception {
+        byte[] signed = "the body the client signed".getBytes(StandardCharsets.UTF_8);
+        byte[] sent = "the body someone swapped in".getBytes(StandardCharsets.UTF_8);
+        RawS3.Reply r = raw.callTampered("PUT", "/proto/tampered", signed, java.util.Arrays.copyOf(sent, signed.length));
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.body().contains("<Code>XAmzContentSHA256Mismatch</Code>"), r.body());
+        assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket("proto").key("tampered")));
+    }
+
+    @Test
     void wrongSecretIsSignatureDoesNotMatch() {
         try (S3Client bad = TestDaemons.client(TestDaemons.endpoint(daemon), root.accessKeyId(), "not-the-secret")) {
             S3Exception e = assertThrows(S3Exception.class, () -> bad.listBuckets());

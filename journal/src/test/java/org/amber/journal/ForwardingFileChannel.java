@@ -8,11 +8,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 
-/** A FileChannel that forwards everything to a real one; tests override {@link #force}. */
-class ForwardingFileChannel extends FileChannel {
+/** A FileChannel that forwards everything to a real one; tests (here and in the daemon, via the test-jar) override {@link #force}. */
+public class ForwardingFileChannel extends FileChannel {
     protected final FileChannel delegate;
 
-    ForwardingFileChannel(FileChannel delegate) {
+    public ForwardingFileChannel(FileChannel delegate) {
         this.delegate = delegate;
     }
 
