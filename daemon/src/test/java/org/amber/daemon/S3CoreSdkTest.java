@@ -73,6 +73,20 @@ class S3CoreSdkTest {
     }
 
     @Test
+    void headObjectAndMetadataRoundTrip() {
+        s3.createBucket(b -> b.bucket("sdk-head"));
+        byte[] data = random(12345, 4);
+        s3.putObject(b -> b.bucket("sdk-head").key("m").contentType("application/x-amber").contentDisposition("attachment")
+                .metadata(java.util.Map.of("color", "amber", "Mixed-Case", "Value")), RequestBody.fromBytes(data));
+        var head = s3.headObject(b -> b.bucket("sdk-head").key("m"));
+        assertEquals(12345L, head.contentLength());
+        assertEquals("application/x-amber", head.contentType());
+        assertEquals("attachment", head.contentDisposition());
+        assertEquals(java.util.Map.of("color", "amber", "mixed-case", "Value"), head.metadata());
+        assertTrue(head.lastModified() != null && head.eTag().startsWith("\""));
+    }
+
+    @Test
     void rangesAreServed() {
         s3.createBucket(b -> b.bucket("sdk-range"));
         byte[] data = random(2 * 1024 * 1024 + 5, 2);
