@@ -72,6 +72,14 @@ public final class Ops {
         return body;
     }
 
+    public static byte[] md5(byte[] b) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static byte[] sha256(byte[] b) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(b);

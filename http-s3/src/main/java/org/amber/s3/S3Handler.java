@@ -40,7 +40,7 @@ public final class S3Handler extends Handler.Abstract {
             S3Request parsed = req;
             done = new Observed(callback, response, start, parsed::operation);
             authenticate(req);
-            Route route = routes.match(req.method(), req.level(), req.query())
+            Route route = routes.match(req.method(), req.level(), req.query(), req.headerNames())
                     .orElseThrow(() -> new S3Exception(S3Error.NOT_IMPLEMENTED,
                             "This operation or sub-resource is not implemented by this server."));
             req.operation(route.name());

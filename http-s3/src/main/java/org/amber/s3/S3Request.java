@@ -131,6 +131,15 @@ public final class S3Request {
         return jetty.getHeaders().get(name);
     }
 
+    /** The names of the request's headers, lower-cased. */
+    public java.util.Set<String> headerNames() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (HttpField f : jetty.getHeaders()) {
+            out.add(f.getLowerCaseName());
+        }
+        return out;
+    }
+
     /** Header names lower-cased with all their values, as SigV4 needs them. */
     public Map<String, List<String>> headersForSigning() {
         Map<String, List<String>> out = new LinkedHashMap<>();

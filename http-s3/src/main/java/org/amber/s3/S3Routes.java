@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.amber.s3.op.CopyObject;
 import org.amber.s3.op.CreateBucket;
 import org.amber.s3.op.DeleteBucket;
 import org.amber.s3.op.DeleteObject;
+import org.amber.s3.op.DeleteObjects;
 import org.amber.s3.op.GetBucketLocation;
 import org.amber.s3.op.GetBucketVersioning;
 import org.amber.s3.op.GetObject;
@@ -38,6 +40,12 @@ public final class S3Routes {
             "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
             "X-Amz-Signature", "X-Amz-Security-Token", "x-amz-expected-bucket-owner");
 
+    /**
+     * Headers that turn one operation into another on the same method and path (CopyObject is a PUT
+     * with {@code x-amz-copy-source}); matched exactly, like sub-resources.
+     */
+    static final Set<String> SELECTOR_HEADERS = Set.of("x-amz-copy-source");
+
     private final List<Route> routes;
 
     public S3Routes(S3Services s) {
@@ -53,6 +61,8 @@ public final class S3Routes {
                 new Route("GET", Level.BUCKET, Set.of("list-type"), "ListObjectsV2", new ListObjectsV2(s)),
                 new Route("GET", Level.BUCKET, Set.of("versions"), "ListObjectVersions", new ListObjectVersions(s)),
                 new Route("PUT", Level.OBJECT, Set.of(), "PutObject", new PutObject(s)),
+                new Route("PUT", Level.OBJECT, Set.of(), Set.of("x-amz-copy-source"), "CopyObject", new CopyObject(s)),
+                new Route("POST", Level.BUCKET, Set.of("delete"), "DeleteObjects", new DeleteObjects(s)),
                 new Route("GET", Level.OBJECT, Set.of(), "GetObject", new GetObject(s, false)),
                 new Route("HEAD", Level.OBJECT, Set.of(), "HeadObject", new GetObject(s, true)),
                 new Route("DELETE", Level.OBJECT, Set.of(), "DeleteObject", new DeleteObject(s)));
@@ -70,10 +80,13 @@ public final class S3Routes {
     }
 
     /** The route for this request, if Amber implements it. */
-    public Optional<Route> match(String method, Level level, Map<String, String> query) {
+    public Optional<Route> match(String method, Level level, Map<String, String> query, Set<String> headerNames) {
         Set<String> sub = subresources(query);
+        Set<String> selectors = new HashSet<>(headerNames);
+        selectors.retainAll(SELECTOR_HEADERS);
         for (Route r : routes) {
-            if (r.method().equals(method) && r.level() == level && r.subresources().equals(sub)) {
+            if (r.method().equals(method) && r.level() == level && r.subresources().equals(sub)
+                    && r.headers().equals(selectors)) {
                 return Optional.of(r);
             }
         }
