@@ -87,6 +87,22 @@ class S3CoreSdkTest {
     }
 
     @Test
+    void conditionalGets() {
+        s3.createBucket(b -> b.bucket("sdk-cond"));
+        String etag = s3.putObject(b -> b.bucket("sdk-cond").key("k"), RequestBody.fromString("body")).eTag();
+        assertEquals("body", s3.getObjectAsBytes(b -> b.bucket("sdk-cond").key("k").ifMatch(etag)).asUtf8String());
+        S3Exception notModified = assertThrows(S3Exception.class,
+                () -> s3.getObjectAsBytes(b -> b.bucket("sdk-cond").key("k").ifNoneMatch(etag)));
+        assertEquals(304, notModified.statusCode());
+        S3Exception failed = assertThrows(S3Exception.class,
+                () -> s3.headObject(b -> b.bucket("sdk-cond").key("k").ifMatch("\"ffffffffffffffffffffffffffffffff\"")));
+        assertEquals(412, failed.statusCode());
+        S3Exception stale = assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(b -> b.bucket("sdk-cond").key("k")
+                .ifModifiedSince(java.time.Instant.now().plusSeconds(60))));
+        assertEquals(304, stale.statusCode());
+    }
+
+    @Test
     void rangesAreServed() {
         s3.createBucket(b -> b.bucket("sdk-range"));
         byte[] data = random(2 * 1024 * 1024 + 5, 2);

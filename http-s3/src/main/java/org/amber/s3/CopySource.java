@@ -1,9 +1,5 @@
 package org.amber.s3;
 
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.amber.lockd.BucketState;
 import org.amber.lockd.ObjectVersion;
@@ -60,53 +56,5 @@ public record CopySource(String bucket, String key, String versionId) {
 
     private S3Exception noSuchKey() {
         return new S3Exception(S3Error.NO_SUCH_KEY, S3Error.NO_SUCH_KEY.message(), Map.of("Key", key));
-    }
-
-    /**
-     * S3's copy preconditions: if-match (which, when true, overrides if-unmodified-since) and
-     * if-none-match (which, when present, overrides if-modified-since); PreconditionFailed otherwise.
-     */
-    public static void checkPreconditions(S3Request req, ObjectVersion v) {
-        String ifMatch = req.header("x-amz-copy-source-if-match");
-        String ifNoneMatch = req.header("x-amz-copy-source-if-none-match");
-        Instant modified = v.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        boolean ok = true;
-        if (ifMatch != null) {
-            ok = etagMatches(ifMatch, v.etag());
-        } else {
-            Instant unmodifiedSince = date(req.header("x-amz-copy-source-if-unmodified-since"));
-            ok = unmodifiedSince == null || !modified.isAfter(unmodifiedSince);
-        }
-        if (ifNoneMatch != null) {
-            ok &= !etagMatches(ifNoneMatch, v.etag());
-        } else {
-            Instant modifiedSince = date(req.header("x-amz-copy-source-if-modified-since"));
-            ok &= modifiedSince == null || modified.isAfter(modifiedSince);
-        }
-        if (!ok) {
-            throw new S3Exception(S3Error.PRECONDITION_FAILED);
-        }
-    }
-
-    static boolean etagMatches(String header, String etag) {
-        for (String candidate : header.split(",")) {
-            String c = candidate.trim();
-            if (c.equals("*") || c.replace("\"", "").equals(etag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** An HTTP date; an unparseable one is ignored, as S3 ignores it. */
-    static Instant date(String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -9,6 +9,7 @@ import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.VersionIds;
 import org.amber.lockd.Versioning;
 import org.amber.lockd.port.BlobWriter;
+import org.amber.s3.Conditions;
 import org.amber.s3.CopySource;
 import org.amber.s3.ObjectHeaders;
 import org.amber.s3.Ops;
@@ -39,7 +40,7 @@ public final class CopyObject implements S3Operation {
         BucketState dest = Ops.bucket(s, req);
         CopySource src = CopySource.parse(req.header("x-amz-copy-source"));
         ObjectVersion v = src.resolve(s);
-        CopySource.checkPreconditions(req, v);
+        Conditions.ofCopySource(req).check(v);
         ObjectMeta meta = metadata(req, src, v);
         if (v.size() > PutObject.MAX_SIZE) {
             throw new S3Exception(S3Error.INVALID_REQUEST,

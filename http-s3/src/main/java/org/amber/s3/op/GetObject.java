@@ -7,6 +7,7 @@ import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.VersionIds;
 import org.amber.lockd.Versioning;
 import org.amber.s3.ByteRange;
+import org.amber.s3.Conditions;
 import org.amber.s3.ObjectHeaders;
 import org.amber.s3.Ops;
 import org.amber.s3.Responses;
@@ -40,6 +41,7 @@ public final class GetObject implements S3Operation {
         boolean showVersion = b.versioning() != Versioning.UNVERSIONED;
         ObjectVersion v = find(b, req, response);
         ObjectHeaders.write(response, v, showVersion, req.query());
+        Conditions.ofRequest(req).check(v);
         ByteRange range;
         try {
             range = ByteRange.parse(req.header("range"), v.size());
