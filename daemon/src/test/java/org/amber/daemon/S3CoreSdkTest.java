@@ -87,6 +87,29 @@ class S3CoreSdkTest {
     }
 
     @Test
+    void awkwardKeysRoundTrip() {
+        s3.createBucket(b -> b.bucket("sdk-keys"));
+        List<String> keys = List.of("a+b", "100%", "sp ace", "ü/日本/😀", "?query#frag", "dots/../..", "//double", "trailing/",
+                "tab\tand\\backslash", "x".repeat(1024), "é".repeat(512));
+        for (String k : keys) {
+            try {
+                s3.putObject(b -> b.bucket("sdk-keys").key(k), RequestBody.fromString("v:" + k));
+            } catch (S3Exception e) {
+                throw new AssertionError("PUT of key [" + k + "] failed: " + e.getMessage(), e);
+            }
+            assertEquals("v:" + k, s3.getObjectAsBytes(b -> b.bucket("sdk-keys").key(k)).asUtf8String(), k);
+        }
+        List<String> listed = s3.listObjectsV2Paginator(b -> b.bucket("sdk-keys")).contents().stream().map(S3Object::key)
+                .collect(Collectors.toList());
+        List<String> sorted = new java.util.ArrayList<>(keys);
+        sorted.sort(org.amber.lockd.KeyOrder.UTF8);
+        assertEquals(sorted, listed, "listed once each, in UTF-8 byte order");
+        S3Exception tooLong = assertThrows(S3Exception.class,
+                () -> s3.putObject(b -> b.bucket("sdk-keys").key("y".repeat(1025)), RequestBody.fromString("x")));
+        assertEquals("KeyTooLongError", tooLong.awsErrorDetails().errorCode());
+    }
+
+    @Test
     void conditionalGets() {
         s3.createBucket(b -> b.bucket("sdk-cond"));
         String etag = s3.putObject(b -> b.bucket("sdk-cond").key("k"), RequestBody.fromString("body")).eTag();

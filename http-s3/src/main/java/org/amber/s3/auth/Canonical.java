@@ -20,11 +20,23 @@ final class Canonical {
      * The canonical request. The path is used exactly as sent: S3 (unlike other services) neither
      * double-encodes nor normalises "//" or "." segments, and every S3 client signs the path it sends.
      */
-    static String request(SignedRequest req, List<QueryParams.Param> query, boolean presigned,
+    static String request(SignedRequest req, String path, List<QueryParams.Param> query, boolean presigned,
                           List<String> signedHeaders, String signedHeadersLine, String payloadHash) {
-        String path = req.rawPath() == null || req.rawPath().isEmpty() ? "/" : req.rawPath();
         return req.method() + '\n' + path + '\n' + query(query, presigned) + '\n'
                 + headers(req.headers(), signedHeaders) + '\n' + signedHeadersLine + '\n' + payloadHash;
+    }
+
+    /**
+     * The canonical URIs a client may have signed for this path: the path exactly as sent, and — if
+     * different — the decoded path re-encoded with UriEncode, keeping '/'. The second is what AWS S3
+     * itself computes: the AWS SDK for Java v2 signs a key with "//" as is but sends "/%2F" so that
+     * HTTP clients do not collapse the slashes. Both name the same key, so accepting either binds
+     * the signature to the same object.
+     */
+    static List<String> paths(String rawPath) {
+        String raw = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        String reEncoded = QueryParams.encode(QueryParams.decode(raw, false)).replace("%2F", "/");
+        return reEncoded.equals(raw) ? List.of(raw) : List.of(raw, reEncoded);
     }
 
     /** The string to sign for {@code canonicalRequest}. */

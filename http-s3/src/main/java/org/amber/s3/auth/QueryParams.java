@@ -60,6 +60,11 @@ final class QueryParams {
      * (HTML-form clients), so only %2B stands for '+'. A '%' not followed by two hex digits is kept literally.
      */
     static byte[] decode(String raw) {
+        return decode(raw, true);
+    }
+
+    /** As {@link #decode(String)}; in a path ({@code plusIsSpace} false) '+' is a literal plus. */
+    static byte[] decode(String raw, boolean plusIsSpace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
         int i = 0;
         while (i < raw.length()) {
@@ -68,7 +73,7 @@ final class QueryParams {
                 out.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
                 i += 3;
             } else if (c < 0x80) {
-                out.write(c == '+' ? ' ' : c);
+                out.write(c == '+' && plusIsSpace ? ' ' : c);
                 i++;
             } else {
                 // Non-ASCII sent unencoded: sign its UTF-8 bytes, as a client encoding it would have.

@@ -113,13 +113,18 @@ public final class SigV4 {
                 S3Error.INVALID_ACCESS_KEY_ID, S3Error.INVALID_ACCESS_KEY_ID.message(),
                 Map.of("AWSAccessKeyId", credential.accessKeyId())));
         requireAmzHeadersSigned(req.headers(), claim.signedHeaders());
-        String canonical = Canonical.request(req, query, claim.presigned(), claim.signedHeaders(),
-                claim.signedHeadersLine(), claim.payloadHash());
-        String stringToSign = Canonical.stringToSign(claim.time().amzDate(), credential.scope(), canonical);
         byte[] signingKey = SigningKeys.signingKey(secret, credential);
-        String expected = SigningKeys.hex(SigningKeys.hmac(signingKey, stringToSign));
-        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                claim.signature().getBytes(StandardCharsets.UTF_8));
+        String canonical = null;
+        String stringToSign = null;
+        boolean matches = false;
+        for (String path : Canonical.paths(req.rawPath())) {
+            canonical = Canonical.request(req, path, query, claim.presigned(), claim.signedHeaders(),
+                    claim.signedHeadersLine(), claim.payloadHash());
+            stringToSign = Canonical.stringToSign(claim.time().amzDate(), credential.scope(), canonical);
+            String expected = SigningKeys.hex(SigningKeys.hmac(signingKey, stringToSign));
+            matches |= MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                    claim.signature().getBytes(StandardCharsets.UTF_8));
+        }
         // S3 needs host signed so a signature cannot be replayed against another bucket's virtual host.
         if (!matches || !claim.signedHeaders().contains("host")) {
             throw new S3Exception(S3Error.SIGNATURE_DOES_NOT_MATCH, S3Error.SIGNATURE_DOES_NOT_MATCH.message(),
