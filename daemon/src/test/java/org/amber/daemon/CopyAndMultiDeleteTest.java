@@ -31,11 +31,13 @@ class CopyAndMultiDeleteTest {
     static Path dir;
     static Daemon daemon;
     static S3Client s3;
+    static RootCredentials root;
 
     @BeforeAll
     static void start() throws Exception {
         daemon = TestDaemons.start(dir);
-        s3 = TestDaemons.client(daemon, daemon.newRootCredentials().orElseThrow());
+        root = daemon.newRootCredentials().orElseThrow();
+        s3 = TestDaemons.client(daemon, root);
         s3.createBucket(b -> b.bucket("src"));
         s3.createBucket(b -> b.bucket("dst"));
         s3.putBucketVersioning(b -> b.bucket("dst").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
@@ -90,6 +92,25 @@ class CopyAndMultiDeleteTest {
                 .copySourceIfModifiedSince(Instant.now().plusSeconds(3600)).destinationBucket("dst").destinationKey("x")));
         assertEquals("PreconditionFailed", since.awsErrorDetails().errorCode());
         assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket("dst").key("x")), "failed copies store nothing");
+    }
+
+    @Test
+    void deleteObjectsNeedsAndVerifiesAnIntegrityHeader() throws Exception {
+        s3.putObject(b -> b.bucket("src").key("keep-me"), RequestBody.fromString("x"));
+        RawS3 raw = new RawS3(daemon.s3Port(), root);
+        byte[] body = "<Delete><Object><Key>keep-me</Key></Object></Delete>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawS3.Reply none = raw.call("POST", "/src", "delete", body, Map.of());
+        assertEquals(400, none.status(), none.body());
+        assertTrue(none.body().contains("Content-MD5 OR x-amz-checksum-*"), none.body());
+        RawS3.Reply badMd5 = raw.call("POST", "/src", "delete", body, Map.of("Content-MD5", "AAAAAAAAAAAAAAAAAAAAAA=="));
+        assertTrue(badMd5.body().contains("<Code>BadDigest</Code>"), badMd5.body());
+        RawS3.Reply badCrc = raw.call("POST", "/src", "delete", body, Map.of("x-amz-checksum-crc32", "AAAAAA=="));
+        assertTrue(badCrc.body().contains("<Code>BadDigest</Code>"), badCrc.body());
+        assertEquals("x", s3.getObjectAsBytes(b -> b.bucket("src").key("keep-me")).asUtf8String(), "nothing was deleted");
+        String md5 = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5").digest(body));
+        RawS3.Reply ok = raw.call("POST", "/src", "delete", body, Map.of("Content-MD5", md5));
+        assertEquals(200, ok.status(), ok.body());
+        assertTrue(ok.body().contains("<Deleted><Key>keep-me</Key></Deleted>"), ok.body());
     }
 
     @Test

@@ -43,11 +43,21 @@ final class RawS3 {
 
     /** Signs the payload hash of {@code signed} but sends {@code sent}: a body changed in transit. */
     Reply callTampered(String method, String rawPath, byte[] signed, byte[] sent) throws IOException {
-        return call(method, "127.0.0.1", rawPath, null, signed, sent, -1);
+        return call(method, "127.0.0.1", rawPath, null, signed, sent, -1, Map.of());
+    }
+
+    /** A request with extra (signed) headers. */
+    Reply call(String method, String rawPath, String rawQuery, byte[] body, Map<String, String> headers) throws IOException {
+        return call(method, "127.0.0.1", rawPath, rawQuery, body, body, -1, headers);
     }
 
     private Reply call(String method, String host, String rawPath, String rawQuery, byte[] body, byte[] sent, int send)
             throws IOException {
+        return call(method, host, rawPath, rawQuery, body, sent, send, Map.of());
+    }
+
+    private Reply call(String method, String host, String rawPath, String rawQuery, byte[] body, byte[] sent, int send,
+                       Map<String, String> extra) throws IOException {
         SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).protocol("http")
                 .host(host).port(port).encodedPath(rawPath);
         if (rawQuery != null) {
@@ -59,6 +69,7 @@ final class RawS3 {
         if (body.length > 0 || method.equals("PUT")) {
             b.putHeader("Content-Length", Integer.toString(body.length));
         }
+        extra.forEach(b::putHeader);
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(creds.accessKeyId(), creds.secretKey()))
                 .request(b.build())

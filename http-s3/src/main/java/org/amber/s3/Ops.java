@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import org.amber.lockd.BucketState;
 import org.amber.lockd.Decision;
 import org.amber.lockd.command.Command;
+import org.amber.s3.body.BodyDigests;
+import org.amber.s3.body.IncomingBody;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -49,27 +51,32 @@ public final class Ops {
     }
 
     /**
-     * Reads a small request body (configuration XML) of at most {@code max} bytes, verifying a signed
-     * payload hash. Larger bodies are MalformedXML: no configuration document is that big.
+     * Reads a small request body (a configuration or DeleteObjects document) of at most {@code max}
+     * bytes, plain or aws-chunked, and verifies whatever the client sent to prove it: a signed
+     * SHA-256, an x-amz-checksum-*, a Content-MD5. Larger bodies are MalformedXML: no such document is
+     * that big.
      */
     public static byte[] smallBody(S3Request req, int max) throws IOException {
-        byte[] buf = new byte[max + 1];
-        int n = 0;
-        try (InputStream in = Content.Source.asInputStream(req.jetty())) {
-            int r;
-            while (n < buf.length && (r = in.read(buf, n, buf.length - n)) >= 0) {
+        IncomingBody body = IncomingBody.openSmall(req);
+        if (body.length() > max) {
+            throw new S3Exception(S3Error.MALFORMED_XML);
+        }
+        byte[] bytes = new byte[(int) body.length()];
+        try (InputStream in = body.stream()) {
+            int n = 0;
+            while (n < bytes.length) {
+                int r = in.read(bytes, n, bytes.length - n);
+                if (r < 0) {
+                    throw new S3Exception(S3Error.INCOMPLETE_BODY);
+                }
                 n += r;
             }
         }
-        if (n > max) {
-            throw new S3Exception(S3Error.MALFORMED_XML);
-        }
-        byte[] body = java.util.Arrays.copyOf(buf, n);
-        String expected = req.auth().payloadSha256Hex();
-        if (expected != null && !hex(sha256(body)).equalsIgnoreCase(expected)) {
-            throw new S3Exception(S3Error.CONTENT_SHA256_MISMATCH);
-        }
-        return body;
+        BodyDigests digests = body.newDigests();
+        digests.update(bytes, 0, bytes.length);
+        body.finish();
+        body.verify(digests, ObjectHeaders.contentMd5(req));
+        return bytes;
     }
 
     public static byte[] md5(byte[] b) {

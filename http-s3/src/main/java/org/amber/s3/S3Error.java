@@ -61,6 +61,8 @@ public enum S3Error {
     INVALID_COPY_SOURCE("InvalidArgument", 400, "Copy Source must mention the source bucket and key: sourcebucket/sourcekey"),
     TOO_MANY_KEYS("MalformedXML", 400,
             "The XML you provided was not well-formed or did not validate against our published schema"),
+    MALFORMED_TRAILER("MalformedTrailerError", 400,
+            "The request contained trailing data that was not well-formed or did not conform to our published schema."),
     NOT_IMPLEMENTED("NotImplemented", 501, "A header you provided implies functionality that is not implemented"),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
     WRITES_STOPPED("ServiceUnavailable", 503,

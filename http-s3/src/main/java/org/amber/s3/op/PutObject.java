@@ -1,5 +1,6 @@
 package org.amber.s3.op;
 
+import org.amber.lockd.Decision;
 import org.amber.lockd.ObjectMeta;
 import org.amber.s3.BodyReader;
 import org.amber.s3.ObjectHeaders;
@@ -10,13 +11,15 @@ import org.amber.s3.S3Exception;
 import org.amber.s3.S3Operation;
 import org.amber.s3.S3Request;
 import org.amber.s3.S3Services;
-import org.amber.s3.auth.PayloadMode;
+import org.amber.s3.body.IncomingBody;
+import org.amber.s3.body.VerifiedChecksum;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * PutObject: {@code PUT /bucket/key}. The body is streamed into a blob on this thread, then the
- * command goes through the pipeline; the 200 is sent only once the version is durable.
+ * PutObject: {@code PUT /bucket/key}. The body (plain or aws-chunked) is streamed into a blob on this
+ * thread and its digests checked, then the command goes through the pipeline; the 200 is sent only once
+ * the version is durable.
  */
 public final class PutObject implements S3Operation {
     /** S3's largest single PUT. */
@@ -30,28 +33,31 @@ public final class PutObject implements S3Operation {
     @Override
     public void handle(S3Request req, Response response, Callback callback) throws Exception {
         Ops.bucket(s, req);
-        PayloadMode mode = req.auth().payload();
-        if (mode != PayloadMode.SIGNED && mode != PayloadMode.UNSIGNED) {
-            throw new S3Exception(S3Error.NOT_IMPLEMENTED, "aws-chunked payloads are not implemented by this server yet.");
-        }
-        long length = req.jetty().getLength();
-        if (length < 0) {
-            throw new S3Exception(S3Error.MISSING_CONTENT_LENGTH);
-        }
-        if (length > MAX_SIZE) {
+        IncomingBody incoming = IncomingBody.open(req);
+        if (incoming.length() > MAX_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE);
         }
-        ObjectMeta meta = ObjectHeaders.fromRequest(req);
+        ObjectMeta meta = incoming.storedMeta(ObjectHeaders.fromRequest(req));
         byte[] md5 = ObjectHeaders.contentMd5(req);
-        BodyReader.Stored body = BodyReader.store(req, s.blobs(), length, req.auth().payloadSha256Hex(), md5);
+        BodyReader.Stored body = BodyReader.store(s.blobs(), incoming, md5);
         String etag = Ops.hex(body.md5());
-        var cmd = new org.amber.lockd.command.PutObject(req.bucket(), req.key(), body.blob(), length, etag, meta);
-        Ops.submit(s, req, response, callback, cmd, d -> {
-            response.getHeaders().put("ETag", Responses.quoted(etag));
-            if (d.versionId() != null) {
-                response.getHeaders().put("x-amz-version-id", d.versionId());
-            }
-            Responses.empty(response, callback, 200);
-        });
+        var cmd = new org.amber.lockd.command.PutObject(req.bucket(), req.key(), body.blob(), incoming.length(), etag, meta);
+        Ops.submit(s, req, response, callback, cmd, d -> reply(response, callback, etag, d, body.checksum()));
+    }
+
+    /**
+     * S3 echoes the checksum it verified and its type: "For PutObject uploads, the checksum type is always
+     * FULL_OBJECT" (API reference, PutObject response, x-amz-checksum-type).
+     */
+    private static void reply(Response response, Callback callback, String etag, Decision d, VerifiedChecksum checksum) {
+        response.getHeaders().put("ETag", Responses.quoted(etag));
+        if (d.versionId() != null) {
+            response.getHeaders().put("x-amz-version-id", d.versionId());
+        }
+        if (checksum != null) {
+            response.getHeaders().put(checksum.headerName(), checksum.base64());
+            response.getHeaders().put("x-amz-checksum-type", "FULL_OBJECT");
+        }
+        Responses.empty(response, callback, 200);
     }
 }
