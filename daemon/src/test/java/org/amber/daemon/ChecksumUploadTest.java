@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,8 +26,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** x-amz-checksum-* on PutObject against a real daemon: verified, echoed, and refused with nothing stored. */
 class ChecksumUploadTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningDaemon amber = new RunningDaemon();
     static Daemon daemon;
     static RootCredentials root;
     static ChunkedS3.Recorder sent = new ChunkedS3.Recorder();
@@ -38,18 +36,13 @@ class ChecksumUploadTest {
 
     @BeforeAll
     static void start() throws Exception {
-        daemon = TestDaemons.start(dir);
-        root = daemon.newRootCredentials().orElseThrow();
-        s3 = ChunkedS3.defaultClient(daemon, root, sent);
+        daemon = amber.daemon();
+        root = amber.root();
+        s3 = amber.track(ChunkedS3.defaultClient(daemon, root, sent));
         raw = new ChunkedS3(daemon.s3Port(), root);
         s3.createBucket(b -> b.bucket("sums"));
     }
 
-    @AfterAll
-    static void stop() {
-        s3.close();
-        daemon.close();
-    }
 
     static byte[] random(int n) {
         byte[] b = new byte[n];

@@ -8,16 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.checksums.DefaultChecksumAlgorithm;
@@ -30,8 +28,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** aws-chunked uploads, as the AWS SDK for Java v2 sends them by default, against a real daemon. */
 class ChunkedUploadTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningDaemon amber = new RunningDaemon();
     static Daemon daemon;
     static RootCredentials root;
     static ChunkedS3.Recorder sent = new ChunkedS3.Recorder();
@@ -40,18 +38,13 @@ class ChunkedUploadTest {
 
     @BeforeAll
     static void start() throws Exception {
-        daemon = TestDaemons.start(dir);
-        root = daemon.newRootCredentials().orElseThrow();
-        s3 = ChunkedS3.defaultClient(daemon, root, sent);
+        daemon = amber.daemon();
+        root = amber.root();
+        s3 = amber.track(ChunkedS3.defaultClient(daemon, root, sent));
         raw = new ChunkedS3(daemon.s3Port(), root);
         s3.createBucket(b -> b.bucket("chunked"));
     }
 
-    @AfterAll
-    static void stop() {
-        s3.close();
-        daemon.close();
-    }
 
     static byte[] random(int n) {
         byte[] b = new byte[n];

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -27,27 +25,22 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** CopyObject and DeleteObjects with the AWS SDK v2 against a real daemon. */
 class CopyAndMultiDeleteTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningDaemon amber = new RunningDaemon();
     static Daemon daemon;
     static S3Client s3;
     static RootCredentials root;
 
     @BeforeAll
     static void start() throws Exception {
-        daemon = TestDaemons.start(dir);
-        root = daemon.newRootCredentials().orElseThrow();
-        s3 = TestDaemons.client(daemon, root);
+        daemon = amber.daemon();
+        root = amber.root();
+        s3 = amber.client();
         s3.createBucket(b -> b.bucket("src"));
         s3.createBucket(b -> b.bucket("dst"));
         s3.putBucketVersioning(b -> b.bucket("dst").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
     }
 
-    @AfterAll
-    static void stop() {
-        s3.close();
-        daemon.close();
-    }
 
     @Test
     void copyKeepsBytesAndMetadataOrReplacesThem() {

@@ -8,16 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -34,24 +32,19 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The durable S3 core driven by the AWS SDK for Java v2 against a real daemon on loopback. */
 class S3CoreSdkTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningDaemon amber = new RunningDaemon();
     static Daemon daemon;
     static RootCredentials root;
     static S3Client s3;
 
     @BeforeAll
     static void start() throws Exception {
-        daemon = TestDaemons.start(dir);
-        root = daemon.newRootCredentials().orElseThrow();
-        s3 = TestDaemons.client(daemon, root);
+        daemon = amber.daemon();
+        root = amber.root();
+        s3 = amber.client();
     }
 
-    @AfterAll
-    static void stop() {
-        s3.close();
-        daemon.close();
-    }
 
     static byte[] random(int n, long seed) {
         byte[] b = new byte[n];

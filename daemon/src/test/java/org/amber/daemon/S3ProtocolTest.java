@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,8 +28,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Addressing, signatures, bad bodies and the route allow-list, against a real daemon. */
 class S3ProtocolTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningDaemon amber = new RunningDaemon();
     static Daemon daemon;
     static RootCredentials root;
     static S3Client s3;
@@ -39,19 +37,14 @@ class S3ProtocolTest {
 
     @BeforeAll
     static void start() throws Exception {
-        daemon = TestDaemons.start(dir);
-        root = daemon.newRootCredentials().orElseThrow();
-        s3 = TestDaemons.client(daemon, root);
+        daemon = amber.daemon();
+        root = amber.root();
+        s3 = amber.client();
         raw = new RawS3(daemon.s3Port(), root);
         s3.createBucket(b -> b.bucket("proto"));
         s3.putObject(b -> b.bucket("proto").key("k"), RequestBody.fromString("original"));
     }
 
-    @AfterAll
-    static void stop() {
-        s3.close();
-        daemon.close();
-    }
 
     @Test
     void virtualHostAddressing() throws Exception {

@@ -9,7 +9,6 @@ import org.amber.lockd.port.BlobWriter;
 import org.amber.s3.body.BodyDigests;
 import org.amber.s3.body.IncomingBody;
 import org.amber.s3.body.VerifiedChecksum;
-import org.eclipse.jetty.io.Content;
 
 /**
  * Streams a request body (plain or aws-chunked, see {@link IncomingBody}) into a new blob, computing
@@ -46,13 +45,6 @@ public final class BodyReader {
             IncomingBody.Verified v = body.verify(digests, expectedMd5);
             return new Stored(w.finish(), v.md5(), v.sha256(), v.checksum());
         }
-    }
-
-    /** A plain body of exactly {@code length} bytes; {@code expectedSha256Hex} null for an unsigned payload. */
-    public static Stored store(S3Request req, BlobStore blobs, long length, String expectedSha256Hex, byte[] expectedMd5)
-            throws IOException {
-        return store(blobs, IncomingBody.plain(length, expectedSha256Hex, () -> Content.Source.asInputStream(req.jetty())),
-                expectedMd5);
     }
 
     private static void copy(InputStream in, BlobWriter w, long length, BodyDigests digests) throws IOException {
