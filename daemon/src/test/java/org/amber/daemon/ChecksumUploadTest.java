@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -90,6 +91,28 @@ class ChecksumUploadTest {
         assertEquals("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", sent.header("x-amz-content-sha256"));
         assertEquals(sdkChecksum(sdk, data), echoed(put, algorithm));
         assertArrayEquals(data, s3.getObjectAsBytes(b -> b.bucket("sums").key(key)).asByteArray());
+
+        var withMode = s3.headObject(b -> b.bucket("sums").key(key).checksumMode(ChecksumMode.ENABLED));
+        assertEquals(echoed(put, algorithm), stored(withMode, algorithm), "stored and shown with x-amz-checksum-mode");
+        assertEquals(null, stored(s3.headObject(b -> b.bucket("sums").key(key)), algorithm), "hidden unless asked");
+        // With checksum mode on, the SDK itself checks the body it downloads against the stored checksum.
+        assertArrayEquals(data, s3.getObjectAsBytes(b -> b.bucket("sums").key(key).checksumMode(ChecksumMode.ENABLED))
+                .asByteArray());
+    }
+
+    private static String stored(software.amazon.awssdk.services.s3.model.HeadObjectResponse h, ChecksumAlgorithm a) {
+        switch (a) {
+            case CRC32:
+                return h.checksumCRC32();
+            case CRC32_C:
+                return h.checksumCRC32C();
+            case SHA1:
+                return h.checksumSHA1();
+            case SHA256:
+                return h.checksumSHA256();
+            default:
+                return h.checksumCRC64NVME();
+        }
     }
 
     /** Without the CRT the SDK cannot compute CRC64NVME itself, but it sends one an application computed. */

@@ -61,8 +61,31 @@ public final class ObjectHeaders {
         throw new S3Exception(S3Error.INVALID_DIGEST);
     }
 
-    /** Writes a version's entity headers (no Content-Length: the caller knows the range). */
-    public static void write(Response response, ObjectVersion v, boolean showVersionId, Map<String, String> query) {
+    /** Stored with a version whose checksum was verified on upload; shown only on request. */
+    private static final String CHECKSUM_PREFIX = "x-amz-checksum-";
+
+    /**
+     * The metadata to store with the checksum that was verified on upload, kept among the stored
+     * headers so GET and HEAD can show it when asked ({@code x-amz-checksum-mode: ENABLED}).
+     */
+    public static ObjectMeta withChecksum(ObjectMeta meta, org.amber.s3.body.VerifiedChecksum checksum) {
+        if (checksum == null) {
+            return meta;
+        }
+        Map<String, String> headers = new TreeMap<>(meta.headers());
+        headers.put(checksum.headerName(), checksum.base64());
+        headers.put("x-amz-checksum-type", "FULL_OBJECT");
+        return new ObjectMeta(meta.contentType(), meta.userMetadata(), headers);
+    }
+
+    /**
+     * Writes a version's entity headers (no Content-Length: the caller knows the range).
+     *
+     * @param checksums whether to show the stored checksum: S3 does only for a whole-object GET or HEAD
+     *     that sends {@code x-amz-checksum-mode: ENABLED}
+     */
+    public static void write(Response response, ObjectVersion v, boolean showVersionId, Map<String, String> query,
+                             boolean checksums) {
         var h = response.getHeaders();
         h.put("ETag", Responses.quoted(v.etag()));
         h.put("Last-Modified", Responses.httpDate(v.lastModified()));
@@ -72,7 +95,11 @@ public final class ObjectHeaders {
         if (showVersionId) {
             h.put("x-amz-version-id", v.versionId());
         }
-        v.meta().headers().forEach(h::put);
+        v.meta().headers().forEach((name, value) -> {
+            if (checksums || !name.startsWith(CHECKSUM_PREFIX)) {
+                h.put(name, value);
+            }
+        });
         v.meta().userMetadata().forEach((k, val) -> h.put(META_PREFIX + k, val));
         for (Map.Entry<String, String> e : query.entrySet()) {
             if (e.getKey().startsWith("response-")) {

@@ -40,7 +40,8 @@ public final class GetObject implements S3Operation {
         BucketState b = Ops.bucket(s, req);
         boolean showVersion = b.versioning() != Versioning.UNVERSIONED;
         ObjectVersion v = find(b, req, response);
-        ObjectHeaders.write(response, v, showVersion, req.query());
+        boolean checksums = "ENABLED".equalsIgnoreCase(req.header("x-amz-checksum-mode")) && req.header("range") == null;
+        ObjectHeaders.write(response, v, showVersion, req.query(), checksums);
         Conditions.ofRequest(req).check(v);
         ByteRange range;
         try {

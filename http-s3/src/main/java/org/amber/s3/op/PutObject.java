@@ -41,7 +41,8 @@ public final class PutObject implements S3Operation {
         byte[] md5 = ObjectHeaders.contentMd5(req);
         BodyReader.Stored body = BodyReader.store(s.blobs(), incoming, md5);
         String etag = Ops.hex(body.md5());
-        var cmd = new org.amber.lockd.command.PutObject(req.bucket(), req.key(), body.blob(), incoming.length(), etag, meta);
+        var cmd = new org.amber.lockd.command.PutObject(req.bucket(), req.key(), body.blob(), incoming.length(), etag,
+                ObjectHeaders.withChecksum(meta, body.checksum()));
         Ops.submit(s, req, response, callback, cmd, d -> reply(response, callback, etag, d, body.checksum()));
     }
 
