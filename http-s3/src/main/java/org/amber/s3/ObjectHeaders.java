@@ -75,7 +75,7 @@ public final class ObjectHeaders {
         Map<String, String> headers = new TreeMap<>(meta.headers());
         headers.put(checksum.headerName(), checksum.base64());
         headers.put("x-amz-checksum-type", "FULL_OBJECT");
-        return new ObjectMeta(meta.contentType(), meta.userMetadata(), headers);
+        return new ObjectMeta(meta.contentType(), meta.userMetadata(), headers, meta.tags());
     }
 
     /**
@@ -101,6 +101,9 @@ public final class ObjectHeaders {
             }
         });
         v.meta().userMetadata().forEach((k, val) -> h.put(META_PREFIX + k, val));
+        if (!v.meta().tags().isEmpty()) {
+            h.put("x-amz-tagging-count", Integer.toString(v.meta().tags().size()));
+        }
         for (Map.Entry<String, String> e : query.entrySet()) {
             if (e.getKey().startsWith("response-")) {
                 h.put(e.getKey().substring("response-".length()).toLowerCase(Locale.ROOT), e.getValue());

@@ -25,6 +25,9 @@ public final class Refusals {
                 return new S3Exception(S3Error.NO_SUCH_VERSION);
             case INVALID_VERSION_ID:
                 return new S3Exception(S3Error.INVALID_VERSION_ID);
+            case METHOD_NOT_ALLOWED:
+                return new S3Exception(S3Error.METHOD_NOT_ALLOWED, S3Error.METHOD_NOT_ALLOWED.message(),
+                        Map.of("Method", req.method(), "ResourceType", "DeleteMarker"));
             case WRITES_STOPPED:
                 return new S3Exception(S3Error.WRITES_STOPPED);
             case ACCOUNT_EXISTS:

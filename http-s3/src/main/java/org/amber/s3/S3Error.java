@@ -63,6 +63,7 @@ public enum S3Error {
             "The XML you provided was not well-formed or did not validate against our published schema"),
     MALFORMED_TRAILER("MalformedTrailerError", 400,
             "The request contained trailing data that was not well-formed or did not conform to our published schema."),
+    INVALID_TAG("InvalidTag", 400, "The TagValue you have provided is invalid"),
     NOT_IMPLEMENTED("NotImplemented", 501, "A header you provided implies functionality that is not implemented"),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
     WRITES_STOPPED("ServiceUnavailable", 503,

@@ -18,6 +18,7 @@ import org.amber.s3.op.ListBuckets;
 import org.amber.s3.op.ListObjectVersions;
 import org.amber.s3.op.ListObjects;
 import org.amber.s3.op.ListObjectsV2;
+import org.amber.s3.op.ObjectTagging;
 import org.amber.s3.op.PutBucketVersioning;
 import org.amber.s3.op.PutObject;
 
@@ -65,7 +66,10 @@ public final class S3Routes {
                 new Route("POST", Level.BUCKET, Set.of("delete"), "DeleteObjects", new DeleteObjects(s)),
                 new Route("GET", Level.OBJECT, Set.of(), "GetObject", new GetObject(s, false)),
                 new Route("HEAD", Level.OBJECT, Set.of(), "HeadObject", new GetObject(s, true)),
-                new Route("DELETE", Level.OBJECT, Set.of(), "DeleteObject", new DeleteObject(s)));
+                new Route("DELETE", Level.OBJECT, Set.of(), "DeleteObject", new DeleteObject(s)),
+                new Route("PUT", Level.OBJECT, Set.of("tagging"), "PutObjectTagging", ObjectTagging.put(s)),
+                new Route("GET", Level.OBJECT, Set.of("tagging"), "GetObjectTagging", ObjectTagging.get(s)),
+                new Route("DELETE", Level.OBJECT, Set.of("tagging"), "DeleteObjectTagging", ObjectTagging.delete(s)));
     }
 
     /** The sub-resources of a request: its query parameter names that are not plain parameters. */

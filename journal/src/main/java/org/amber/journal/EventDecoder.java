@@ -13,6 +13,7 @@ import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -60,6 +61,8 @@ final class EventDecoder {
                 return new VersionStored(s.getString("bucket"), version(s.getStruct("version")));
             case "VersionRemoved":
                 return new VersionRemoved(s.getString("bucket"), s.getString("key"), s.getString("versionId"));
+            case "TagsSet":
+                return new TagsSet(s.getString("bucket"), s.getString("key"), s.getString("versionId"), s.getMap("tags"));
             default:
                 throw new CorruptRecordException("unknown event type '" + s.type() + "'");
         }
@@ -111,6 +114,7 @@ final class EventDecoder {
         if (s == null) {
             return null;
         }
-        return new ObjectMeta(s.getString("contentType"), s.getMap("userMetadata"), s.getMap("headers"));
+        // "tags" arrived after format v1's first records; older records decode with none.
+        return new ObjectMeta(s.getString("contentType"), s.getMap("userMetadata"), s.getMap("headers"), s.getMap("tags"));
     }
 }

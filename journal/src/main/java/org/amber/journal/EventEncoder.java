@@ -12,6 +12,7 @@ import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -56,6 +57,9 @@ final class EventEncoder {
         } else if (e instanceof VersionRemoved v) {
             return new TaggedWriter("VersionRemoved").putString("bucket", v.bucket()).putString("key", v.key())
                     .putString("versionId", v.versionId());
+        } else if (e instanceof TagsSet t) {
+            return new TaggedWriter("TagsSet").putString("bucket", t.bucket()).putString("key", t.key())
+                    .putString("versionId", t.versionId()).putMap("tags", t.tags());
         }
         throw new IllegalArgumentException("no wire format for event " + e.getClass().getName());
     }
@@ -99,6 +103,6 @@ final class EventEncoder {
             return null;
         }
         return new TaggedWriter("ObjectMeta").putString("contentType", m.contentType())
-                .putMap("userMetadata", m.userMetadata()).putMap("headers", m.headers());
+                .putMap("userMetadata", m.userMetadata()).putMap("headers", m.headers()).putMap("tags", m.tags());
     }
 }

@@ -17,6 +17,7 @@ import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -76,7 +77,7 @@ final class SampleRecords {
 
     private static Event randomEvent(Random rnd, long seq) {
         String bucket = "b" + rnd.nextInt(50);
-        switch (rnd.nextInt(6)) {
+        switch (rnd.nextInt(7)) {
             case 0:
                 return new AccountCreated(new Account("u" + seq, "AKIA" + seq, bytes(rnd, rnd.nextInt(64)), rnd.nextBoolean()));
             case 1:
@@ -87,6 +88,9 @@ final class SampleRecords {
                 return new VersioningChanged(bucket, Versioning.values()[rnd.nextInt(3)]);
             case 4:
                 return new VersionStored(bucket, version(rnd, seq));
+            case 5:
+                return new TagsSet(bucket, "k" + rnd.nextInt(1000), "v" + seq, rnd.nextBoolean() ? Map.of()
+                        : Map.of("project", "p" + rnd.nextInt(9), "retain", "7y"));
             default:
                 return new VersionRemoved(bucket, "k" + rnd.nextInt(1000), "v" + rnd.nextLong());
         }
@@ -103,7 +107,8 @@ final class SampleRecords {
         }
         BlobRef blob = length == 0 ? BlobRef.EMPTY : new BlobRef(rnd.nextInt(100), 4096L * rnd.nextInt(1 << 20), length, rnd.nextInt(), crcs);
         ObjectMeta meta = new ObjectMeta(rnd.nextBoolean() ? null : "text/plain",
-                Map.of("m" + rnd.nextInt(9), "v" + rnd.nextInt()), rnd.nextBoolean() ? Map.of() : Map.of("cache-control", "no-cache"));
+                Map.of("m" + rnd.nextInt(9), "v" + rnd.nextInt()), rnd.nextBoolean() ? Map.of() : Map.of("cache-control", "no-cache"),
+                rnd.nextBoolean() ? Map.of() : Map.of("tier", "cold"));
         return new ObjectVersion("k/" + rnd.nextInt(1000) + "/ä", "v" + seq, seq, false, T0.plusMillis(seq), length,
                 "\"" + Long.toHexString(rnd.nextLong()) + "\"", blob, meta, "o" + rnd.nextInt(3));
     }

@@ -72,6 +72,11 @@ public final class BucketState {
         keys.compute(v.key(), (k, kv) -> kv == null ? new KeyVersions(java.util.List.of(v)) : kv.with(v));
     }
 
+    void retag(String key, String versionId, java.util.Map<String, String> tags) {
+        keys.computeIfPresent(key, (k, kv) -> kv.find(versionId)
+                .map(v -> kv.replaced(v.withMeta(v.meta().withTags(tags)))).orElse(kv));
+    }
+
     void remove(String key, String versionId) {
         keys.computeIfPresent(key, (k, kv) -> kv.without(versionId));
     }

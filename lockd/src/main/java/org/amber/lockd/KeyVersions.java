@@ -36,6 +36,13 @@ public record KeyVersions(List<ObjectVersion> newestFirst) {
         return new KeyVersions(next);
     }
 
+    /** These versions with {@code v} in place of the version with its id, keeping the order. */
+    KeyVersions replaced(ObjectVersion v) {
+        List<ObjectVersion> next = new ArrayList<>(newestFirst);
+        next.replaceAll(old -> old.versionId().equals(v.versionId()) ? v : old);
+        return new KeyVersions(next);
+    }
+
     /** These versions without {@code versionId}; null when none would be left. */
     KeyVersions without(String versionId) {
         List<ObjectVersion> next = new ArrayList<>(newestFirst);

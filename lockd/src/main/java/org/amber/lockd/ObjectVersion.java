@@ -16,6 +16,11 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
         return new ObjectVersion(key, versionId, seq, true, time, 0, null, null, ObjectMeta.NONE, owner);
     }
 
+    /** This version with other metadata (only tags ever change); same id, time and bytes. */
+    public ObjectVersion withMeta(ObjectMeta newMeta) {
+        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, newMeta, owner);
+    }
+
     /** True for the version S3 calls "null": written while versioning was off or suspended. */
     public boolean isNullVersion() {
         return VersionIds.NULL.equals(versionId);

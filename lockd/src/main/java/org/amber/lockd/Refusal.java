@@ -12,6 +12,8 @@ public enum Refusal {
     NO_SUCH_KEY,
     NO_SUCH_VERSION,
     INVALID_VERSION_ID,
+    /** The operation does not apply to a delete marker. */
+    METHOD_NOT_ALLOWED,
     ACCOUNT_EXISTS,
     /** A bug: deciding the command threw; nothing was changed. */
     INTERNAL_ERROR,

@@ -10,10 +10,12 @@ import org.amber.lockd.command.DeleteBucket;
 import org.amber.lockd.command.DeleteObject;
 import org.amber.lockd.command.PutBucketVersioning;
 import org.amber.lockd.command.PutObject;
+import org.amber.lockd.command.PutObjectTagging;
 import org.amber.lockd.event.AccountCreated;
 import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
+import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -47,6 +49,8 @@ public final class StateMachine {
             return putVersioning(s, v);
         } else if (c instanceof CreateAccount a) {
             return createAccount(s, a);
+        } else if (c instanceof PutObjectTagging t) {
+            return putObjectTagging(s, t);
         }
         throw new IllegalArgumentException("unknown command " + c);
     }
@@ -143,6 +147,23 @@ public final class StateMachine {
         }
         return Decision.accept(List.of(new VersionRemoved(b.name(), c.key(), c.versionId())),
                 c.versionId(), v.get().deleteMarker());
+    }
+
+    /** Tags the current version, or the one named; a delete marker has no tags to set. */
+    private static Decision putObjectTagging(Store s, PutObjectTagging c) {
+        Optional<BucketState> ob = s.bucket(c.bucket());
+        if (ob.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        Optional<ObjectVersion> v = c.versionId() == null ? ob.get().latest(c.key()) : ob.get().version(c.key(), c.versionId());
+        if (v.isEmpty()) {
+            return Decision.refuse(c.versionId() == null ? Refusal.NO_SUCH_KEY : Refusal.NO_SUCH_VERSION);
+        }
+        if (v.get().deleteMarker()) {
+            return Decision.refuse(c.versionId() == null ? Refusal.NO_SUCH_KEY : Refusal.METHOD_NOT_ALLOWED);
+        }
+        return Decision.accept(List.of(new TagsSet(c.bucket(), c.key(), v.get().versionId(), c.tags())),
+                v.get().versionId(), false);
     }
 
     private static void replaceNullVersion(BucketState b, String bucket, String key, List<Event> events) {

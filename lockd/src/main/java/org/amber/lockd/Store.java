@@ -11,6 +11,7 @@ import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -53,6 +54,8 @@ public final class Store {
             buckets.remove(d.bucket());
         } else if (e instanceof VersioningChanged v) {
             bucketOrFail(v.bucket()).setVersioning(v.status());
+        } else if (e instanceof TagsSet t) {
+            bucketOrFail(t.bucket()).retag(t.key(), t.versionId(), t.tags());
         } else if (e instanceof AccountCreated a) {
             accountsByKey.put(a.account().accessKeyId(), a.account());
         } else {

@@ -14,6 +14,7 @@ import org.amber.lockd.command.DeleteBucket;
 import org.amber.lockd.command.DeleteObject;
 import org.amber.lockd.command.PutBucketVersioning;
 import org.amber.lockd.command.PutObject;
+import org.amber.lockd.command.PutObjectTagging;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.VersionRemoved;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,23 @@ class StateMachineTest {
         assertFalse(run(new DeleteBucket("b")).refused(), "a bucket with no versions and no markers can go");
         assertTrue(store.bucket("b").isEmpty());
         assertEquals(Refusal.NO_SUCH_BUCKET, run(new DeleteBucket("b")).refusal());
+    }
+
+    @Test
+    void taggingReplacesTagsInPlaceAndRefusesDeleteMarkers() {
+        run(new CreateBucket("b"));
+        run(new PutBucketVersioning("b", Versioning.ENABLED));
+        String v1 = put("k").versionId();
+        String v2 = put("k").versionId();
+        Decision tagged = run(new PutObjectTagging("b", "k", v1, java.util.Map.of("a", "1")));
+        assertEquals(v1, tagged.versionId());
+        assertEquals(List.of(v2, v1), versionIds("k"), "tagging keeps the version order and creates no version");
+        assertEquals(java.util.Map.of("a", "1"), store.bucket("b").orElseThrow().version("k", v1).orElseThrow().meta().tags());
+        assertEquals(v2, run(new PutObjectTagging("b", "k", null, java.util.Map.of())).versionId(), "no id: the current version");
+        String marker = run(new DeleteObject("b", "k", null)).versionId();
+        assertEquals(Refusal.METHOD_NOT_ALLOWED, run(new PutObjectTagging("b", "k", marker, java.util.Map.of())).refusal());
+        assertEquals(Refusal.NO_SUCH_KEY, run(new PutObjectTagging("b", "k", null, java.util.Map.of())).refusal());
+        assertEquals(Refusal.NO_SUCH_VERSION, run(new PutObjectTagging("b", "k", VersionIds.of(999), java.util.Map.of())).refusal());
     }
 
     @Test

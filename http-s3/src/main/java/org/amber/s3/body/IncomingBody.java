@@ -162,7 +162,7 @@ public final class IncomingBody {
         } else {
             headers.put("content-encoding", rest);
         }
-        return new ObjectMeta(sent.contentType(), sent.userMetadata(), headers);
+        return new ObjectMeta(sent.contentType(), sent.userMetadata(), headers, sent.tags());
     }
 
     private VerifiedChecksum verifyChecksum(byte[] computed) {

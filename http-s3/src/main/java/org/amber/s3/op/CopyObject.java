@@ -19,6 +19,7 @@ import org.amber.s3.S3Exception;
 import org.amber.s3.S3Operation;
 import org.amber.s3.S3Request;
 import org.amber.s3.S3Services;
+import org.amber.s3.Tags;
 import org.amber.s3.xml.XmlOut;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -41,7 +42,7 @@ public final class CopyObject implements S3Operation {
         CopySource src = CopySource.parse(req.header("x-amz-copy-source"));
         ObjectVersion v = src.resolve(s);
         Conditions.ofCopySource(req).check(v);
-        ObjectMeta meta = metadata(req, src, v);
+        ObjectMeta meta = metadata(req, src, v).withTags(tags(req, v));
         if (v.size() > PutObject.MAX_SIZE) {
             throw new S3Exception(S3Error.INVALID_REQUEST,
                     "The specified copy source is larger than the maximum allowable size for a copy source: 5368709120");
@@ -80,6 +81,19 @@ public final class CopyObject implements S3Operation {
         }
         throw new S3Exception(S3Error.INVALID_ARGUMENT, "Unknown metadata directive.",
                 java.util.Map.of("ArgumentName", "x-amz-metadata-directive", "ArgumentValue", directive));
+    }
+
+    /** COPY (the default) keeps the source's tags; REPLACE takes {@code x-amz-tagging}. */
+    private static java.util.Map<String, String> tags(S3Request req, ObjectVersion v) {
+        String directive = req.header("x-amz-tagging-directive");
+        if (directive == null || "COPY".equals(directive)) {
+            return v.meta().tags();
+        }
+        if ("REPLACE".equals(directive)) {
+            return Tags.fromHeader(req.header("x-amz-tagging"));
+        }
+        throw new S3Exception(S3Error.INVALID_ARGUMENT, "Unknown tagging directive.",
+                java.util.Map.of("ArgumentName", "x-amz-tagging-directive", "ArgumentValue", directive));
     }
 
     /** Copies the verified bytes of {@code v} into a new blob, filling {@code md5Out} with their MD5. */

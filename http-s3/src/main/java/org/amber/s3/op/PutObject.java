@@ -11,6 +11,7 @@ import org.amber.s3.S3Exception;
 import org.amber.s3.S3Operation;
 import org.amber.s3.S3Request;
 import org.amber.s3.S3Services;
+import org.amber.s3.Tags;
 import org.amber.s3.body.IncomingBody;
 import org.amber.s3.body.VerifiedChecksum;
 import org.eclipse.jetty.server.Response;
@@ -37,7 +38,8 @@ public final class PutObject implements S3Operation {
         if (incoming.length() > MAX_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE);
         }
-        ObjectMeta meta = incoming.storedMeta(ObjectHeaders.fromRequest(req));
+        ObjectMeta meta = incoming.storedMeta(ObjectHeaders.fromRequest(req))
+                .withTags(Tags.fromHeader(req.header("x-amz-tagging")));
         byte[] md5 = ObjectHeaders.contentMd5(req);
         BodyReader.Stored body = BodyReader.store(s.blobs(), incoming, md5);
         String etag = Ops.hex(body.md5());

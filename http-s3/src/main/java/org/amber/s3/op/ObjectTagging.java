@@ -1,0 +1,91 @@
+package org.amber.s3.op;
+
+import java.util.Map;
+import org.amber.lockd.BucketState;
+import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.VersionIds;
+import org.amber.lockd.Versioning;
+import org.amber.lockd.command.PutObjectTagging;
+import org.amber.s3.Ops;
+import org.amber.s3.Responses;
+import org.amber.s3.S3Error;
+import org.amber.s3.S3Exception;
+import org.amber.s3.S3Operation;
+import org.amber.s3.S3Request;
+import org.amber.s3.S3Services;
+import org.amber.s3.Tags;
+import org.amber.s3.xml.XmlIn;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * PutObjectTagging, GetObjectTagging and DeleteObjectTagging ({@code ?tagging} on an object, with an
+ * optional {@code versionId}). Changing tags never creates a version or moves Last-Modified.
+ */
+public final class ObjectTagging {
+    private ObjectTagging() {
+    }
+
+    /** {@code PUT /bucket/key?tagging}: replaces the version's tags. */
+    public static S3Operation put(S3Services s) {
+        return (req, response, callback) -> {
+            Ops.bucket(s, req);
+            Map<String, String> tags = Tags.fromXml(Ops.smallBody(req, XmlIn.MAX_BYTES * 4));
+            set(s, req, response, callback, tags, 200);
+        };
+    }
+
+    /** {@code DELETE /bucket/key?tagging}: removes every tag. */
+    public static S3Operation delete(S3Services s) {
+        return (req, response, callback) -> {
+            Ops.bucket(s, req);
+            set(s, req, response, callback, Map.of(), 204);
+        };
+    }
+
+    /** {@code GET /bucket/key?tagging}: the version's tags. */
+    public static S3Operation get(S3Services s) {
+        return (req, response, callback) -> {
+            BucketState b = Ops.bucket(s, req);
+            ObjectVersion v = version(b, req);
+            if (b.versioning() != Versioning.UNVERSIONED) {
+                response.getHeaders().put("x-amz-version-id", v.versionId());
+            }
+            Responses.xml(response, callback, 200, Tags.toXml(v.meta().tags()));
+        };
+    }
+
+    private static void set(S3Services s, S3Request req, Response response, Callback callback, Map<String, String> tags,
+                            int status) {
+        String versionId = versionParam(req);
+        boolean versioned = Ops.bucket(s, req).versioning() != Versioning.UNVERSIONED;
+        Ops.submit(s, req, response, callback, new PutObjectTagging(req.bucket(), req.key(), versionId, tags), d -> {
+            if (versioned) {
+                response.getHeaders().put("x-amz-version-id", d.versionId());
+            }
+            Responses.empty(response, callback, status);
+        });
+    }
+
+    private static ObjectVersion version(BucketState b, S3Request req) {
+        String versionId = versionParam(req);
+        ObjectVersion v = (versionId == null ? b.latest(req.key()) : b.version(req.key(), versionId)).orElseThrow(
+                () -> versionId == null
+                        ? new S3Exception(S3Error.NO_SUCH_KEY, S3Error.NO_SUCH_KEY.message(), Map.of("Key", req.key()))
+                        : new S3Exception(S3Error.NO_SUCH_VERSION));
+        if (v.deleteMarker()) {
+            throw versionId == null
+                    ? new S3Exception(S3Error.NO_SUCH_KEY, S3Error.NO_SUCH_KEY.message(), Map.of("Key", req.key()))
+                    : new S3Exception(S3Error.METHOD_NOT_ALLOWED);
+        }
+        return v;
+    }
+
+    private static String versionParam(S3Request req) {
+        String versionId = req.param("versionId");
+        if (versionId != null && !VersionIds.isWellFormed(versionId)) {
+            throw new S3Exception(S3Error.INVALID_VERSION_ID);
+        }
+        return versionId;
+    }
+}
