@@ -95,9 +95,29 @@ class ChecksumUploadTest {
         var withMode = s3.headObject(b -> b.bucket("sums").key(key).checksumMode(ChecksumMode.ENABLED));
         assertEquals(echoed(put, algorithm), stored(withMode, algorithm), "stored and shown with x-amz-checksum-mode");
         assertEquals(null, stored(s3.headObject(b -> b.bucket("sums").key(key)), algorithm), "hidden unless asked");
+        var attrs = s3.getObjectAttributes(b -> b.bucket("sums").key(key).objectAttributesWithStrings("ETag", "Checksum", "ObjectSize", "StorageClass"));
+        assertEquals(put.eTag().replace("\"", ""), attrs.eTag());
+        assertEquals((long) data.length, attrs.objectSize());
+        assertEquals("STANDARD", attrs.storageClassAsString());
+        assertEquals(echoed(put, algorithm), attributeChecksum(attrs.checksum(), algorithm));
         // With checksum mode on, the SDK itself checks the body it downloads against the stored checksum.
         assertArrayEquals(data, s3.getObjectAsBytes(b -> b.bucket("sums").key(key).checksumMode(ChecksumMode.ENABLED))
                 .asByteArray());
+    }
+
+    private static String attributeChecksum(software.amazon.awssdk.services.s3.model.Checksum c, ChecksumAlgorithm a) {
+        switch (a) {
+            case CRC32:
+                return c.checksumCRC32();
+            case CRC32_C:
+                return c.checksumCRC32C();
+            case SHA1:
+                return c.checksumSHA1();
+            case SHA256:
+                return c.checksumSHA256();
+            default:
+                return c.checksumCRC64NVME();
+        }
     }
 
     private static String stored(software.amazon.awssdk.services.s3.model.HeadObjectResponse h, ChecksumAlgorithm a) {

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.amber.lockd.BucketState;
 import org.amber.lockd.Decision;
+import org.amber.lockd.Versioning;
+import org.amber.lockd.VersionIds;
+import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.command.Command;
 import org.amber.s3.body.BodyDigests;
 import org.amber.s3.body.IncomingBody;
@@ -117,5 +120,43 @@ public final class Ops {
     /** Writes {@code <Owner><ID/><DisplayName/></Owner>}. */
     public static void owner(org.amber.s3.xml.XmlOut x, String arn) {
         x.start("Owner").el("ID", ownerId(arn)).el("DisplayName", ownerName(arn)).end();
+    }
+
+    /**
+     * The version a GET-like request names ({@code versionId}, else the current one), from the durable
+     * state; a delete marker answers as S3 does: 404 NoSuchKey when current, 405 MethodNotAllowed when
+     * named, with the x-amz-delete-marker headers.
+     */
+    public static ObjectVersion findVersion(BucketState b, S3Request req, Response response) {
+        String versionId = req.param("versionId");
+        if (versionId == null) {
+            ObjectVersion v = b.latest(req.key()).orElseThrow(() -> noSuchKey(req));
+            if (v.deleteMarker()) {
+                response.getHeaders().put("x-amz-delete-marker", "true");
+                if (b.versioning() != Versioning.UNVERSIONED) {
+                    response.getHeaders().put("x-amz-version-id", v.versionId());
+                }
+                throw noSuchKey(req);
+            }
+            return v;
+        }
+        if (!VersionIds.isWellFormed(versionId)) {
+            throw new S3Exception(S3Error.INVALID_VERSION_ID);
+        }
+        ObjectVersion v = b.version(req.key(), versionId).orElseThrow(() -> new S3Exception(S3Error.NO_SUCH_VERSION,
+                S3Error.NO_SUCH_VERSION.message(), Map.of("Key", req.key(), "VersionId", versionId)));
+        if (v.deleteMarker()) {
+            response.getHeaders().put("x-amz-delete-marker", "true");
+            response.getHeaders().put("x-amz-version-id", v.versionId());
+            response.getHeaders().put("Last-Modified", Responses.httpDate(v.lastModified()));
+            response.getHeaders().put("Allow", "DELETE");
+            throw new S3Exception(S3Error.METHOD_NOT_ALLOWED, S3Error.METHOD_NOT_ALLOWED.message(),
+                    Map.of("Method", req.method(), "ResourceType", "DeleteMarker"));
+        }
+        return v;
+    }
+
+    private static S3Exception noSuchKey(S3Request req) {
+        return new S3Exception(S3Error.NO_SUCH_KEY, S3Error.NO_SUCH_KEY.message(), Map.of("Key", req.key()));
     }
 }

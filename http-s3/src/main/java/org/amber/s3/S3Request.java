@@ -131,6 +131,22 @@ public final class S3Request {
         return jetty.getHeaders().get(name);
     }
 
+    /**
+     * Every value of a header that may be sent as a list, whether as one comma-separated line or as
+     * repeated lines (the AWS SDK for Java v2 repeats {@code x-amz-object-attributes}).
+     */
+    public java.util.List<String> headerList(String name) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String line : jetty.getHeaders().getValuesList(name)) {
+            for (String v : line.split(",")) {
+                if (!v.isBlank()) {
+                    out.add(v.trim());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The names of the request's headers, lower-cased. */
     public java.util.Set<String> headerNames() {
         java.util.Set<String> out = new java.util.HashSet<>();

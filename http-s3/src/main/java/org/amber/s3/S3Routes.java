@@ -13,6 +13,7 @@ import org.amber.s3.op.DeleteObjects;
 import org.amber.s3.op.GetBucketLocation;
 import org.amber.s3.op.GetBucketVersioning;
 import org.amber.s3.op.GetObject;
+import org.amber.s3.op.GetObjectAttributes;
 import org.amber.s3.op.HeadBucket;
 import org.amber.s3.op.ListBuckets;
 import org.amber.s3.op.ListObjectVersions;
@@ -69,6 +70,7 @@ public final class S3Routes {
                 new Route("DELETE", Level.OBJECT, Set.of(), "DeleteObject", new DeleteObject(s)),
                 new Route("PUT", Level.OBJECT, Set.of("tagging"), "PutObjectTagging", ObjectTagging.put(s)),
                 new Route("GET", Level.OBJECT, Set.of("tagging"), "GetObjectTagging", ObjectTagging.get(s)),
+                new Route("GET", Level.OBJECT, Set.of("attributes"), "GetObjectAttributes", new GetObjectAttributes(s)),
                 new Route("DELETE", Level.OBJECT, Set.of("tagging"), "DeleteObjectTagging", ObjectTagging.delete(s)));
     }
 

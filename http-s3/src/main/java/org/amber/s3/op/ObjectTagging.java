@@ -47,7 +47,7 @@ public final class ObjectTagging {
     public static S3Operation get(S3Services s) {
         return (req, response, callback) -> {
             BucketState b = Ops.bucket(s, req);
-            ObjectVersion v = version(b, req);
+            ObjectVersion v = Ops.findVersion(b, req, response);
             if (b.versioning() != Versioning.UNVERSIONED) {
                 response.getHeaders().put("x-amz-version-id", v.versionId());
             }
@@ -65,20 +65,6 @@ public final class ObjectTagging {
             }
             Responses.empty(response, callback, status);
         });
-    }
-
-    private static ObjectVersion version(BucketState b, S3Request req) {
-        String versionId = versionParam(req);
-        ObjectVersion v = (versionId == null ? b.latest(req.key()) : b.version(req.key(), versionId)).orElseThrow(
-                () -> versionId == null
-                        ? new S3Exception(S3Error.NO_SUCH_KEY, S3Error.NO_SUCH_KEY.message(), Map.of("Key", req.key()))
-                        : new S3Exception(S3Error.NO_SUCH_VERSION));
-        if (v.deleteMarker()) {
-            throw versionId == null
-                    ? new S3Exception(S3Error.NO_SUCH_KEY, S3Error.NO_SUCH_KEY.message(), Map.of("Key", req.key()))
-                    : new S3Exception(S3Error.METHOD_NOT_ALLOWED);
-        }
-        return v;
     }
 
     private static String versionParam(S3Request req) {
