@@ -103,6 +103,28 @@ class S3CoreSdkTest {
     }
 
     @Test
+    void storedHeadersRoundTripAndResponseOverrides() {
+        s3.createBucket(b -> b.bucket("sdk-hdrs"));
+        java.time.Instant expires = java.time.Instant.parse("2031-01-02T03:04:05Z");
+        s3.putObject(b -> b.bucket("sdk-hdrs").key("h").contentType("text/csv").contentEncoding("gzip")
+                .contentDisposition("attachment; filename=\"r.csv\"").cacheControl("max-age=3600")
+                .contentLanguage("de-CH").expires(expires), RequestBody.fromString("a,b"));
+        var got = s3.getObjectAsBytes(b -> b.bucket("sdk-hdrs").key("h")).response();
+        assertEquals("text/csv", got.contentType());
+        assertEquals("gzip", got.contentEncoding());
+        assertEquals("attachment; filename=\"r.csv\"", got.contentDisposition());
+        assertEquals("max-age=3600", got.cacheControl());
+        assertEquals("de-CH", got.contentLanguage());
+        assertEquals(expires, got.expires());
+        var overridden = s3.getObjectAsBytes(b -> b.bucket("sdk-hdrs").key("h").responseContentType("application/x-other")
+                .responseCacheControl("no-store").responseContentDisposition("inline")).response();
+        assertEquals("application/x-other", overridden.contentType());
+        assertEquals("no-store", overridden.cacheControl());
+        assertEquals("inline", overridden.contentDisposition());
+        assertEquals("gzip", overridden.contentEncoding(), "headers not overridden stay as stored");
+    }
+
+    @Test
     void conditionalGets() {
         s3.createBucket(b -> b.bucket("sdk-cond"));
         String etag = s3.putObject(b -> b.bucket("sdk-cond").key("k"), RequestBody.fromString("body")).eTag();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -127,6 +128,36 @@ class S3ProtocolTest {
             String err = new String(x.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(err.contains("<Code>AccessDenied</Code>") && err.contains("Request has expired"), err);
         }
+    }
+
+    /** Issue 3: a presigned GET and a presigned PUT work with curl. */
+    @Test
+    void presignedUrlsWorkWithCurl(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        byte[] data = S3CoreSdkTest.random(300_000, 9);
+        Path up = tmp.resolve("up.bin");
+        Path down = tmp.resolve("down.bin");
+        java.nio.file.Files.write(up, data);
+        try (S3Presigner p = S3Presigner.builder().endpointOverride(TestDaemons.endpoint(daemon)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(root.accessKeyId(), root.secretKey())))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build()) {
+            String put = p.presignPutObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+                    .putObjectRequest(o -> o.bucket("proto").key("curl/file name+1.bin"))).url().toString();
+            String get = p.presignGetObject(b -> b.signatureDuration(Duration.ofMinutes(5))
+                    .getObjectRequest(o -> o.bucket("proto").key("curl/file name+1.bin"))).url().toString();
+            assertEquals(0, run("curl", "-sS", "-f", "-T", up.toString(), put));
+            assertEquals(0, run("curl", "-sS", "-f", "-o", down.toString(), get));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(data, java.nio.file.Files.readAllBytes(down));
+    }
+
+    private static int run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        if (code != 0) {
+            System.out.println(String.join(" ", cmd) + " -> " + code + ": " + out);
+        }
+        return code;
     }
 
     static Stream<Arguments> unimplemented() {
