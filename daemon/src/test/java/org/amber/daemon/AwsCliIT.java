@@ -68,7 +68,7 @@ class AwsCliIT {
     @Test
     void walkThrough() throws Exception {
         ok("s3", "mb", "s3://cli-bucket");
-        byte[] data = S3CoreSdkTest.random(5 * 1024 * 1024 + 3, 11);
+        byte[] data = TestDaemons.randomBytes(5 * 1024 * 1024 + 3, 11);
         Path src = tmp.resolve("upload.bin");
         Files.write(src, data);
         ok("s3", "cp", src.toString(), "s3://cli-bucket/dir/with space/upload.bin");

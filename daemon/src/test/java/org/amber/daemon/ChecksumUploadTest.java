@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +44,6 @@ class ChecksumUploadTest {
     }
 
 
-    static byte[] random(int n) {
-        byte[] b = new byte[n];
-        new Random(n).nextBytes(b);
-        return b;
-    }
 
     /** The SDK's own digest, base64 as S3 shows it. */
     static String sdkChecksum(software.amazon.awssdk.checksums.spi.ChecksumAlgorithm a, byte[] data) {
@@ -82,7 +76,7 @@ class ChecksumUploadTest {
     @MethodSource("sdkAlgorithms")
     void theSdkSendsTheChosenChecksumAsATrailerAndItIsEchoed(ChecksumAlgorithm algorithm,
                                                             software.amazon.awssdk.checksums.spi.ChecksumAlgorithm sdk) {
-        byte[] data = random(1024 * 1024 + 3);
+        byte[] data = TestDaemons.randomBytes(1024 * 1024 + 3, 1024 * 1024 + 3);
         String key = "sdk-" + algorithm;
         PutObjectResponse put = s3.putObject(b -> b.bucket("sums").key(key).checksumAlgorithm(algorithm),
                 RequestBody.fromBytes(data));
@@ -138,7 +132,7 @@ class ChecksumUploadTest {
     /** Without the CRT the SDK cannot compute CRC64NVME itself, but it sends one an application computed. */
     @Test
     void crc64NvmeGivenByTheApplication() {
-        byte[] data = random(2 * 1024 * 1024 + 1);
+        byte[] data = TestDaemons.randomBytes(2 * 1024 * 1024 + 1, 2 * 1024 * 1024 + 1);
         PutObjectResponse put = s3.putObject(b -> b.bucket("sums").key("sdk-crc64").checksumCRC64NVME(crc64nvme(data)),
                 RequestBody.fromBytes(data));
         assertEquals(crc64nvme(data), sent.header("x-amz-checksum-crc64nvme"), "sent as a header");
@@ -155,7 +149,7 @@ class ChecksumUploadTest {
     }
 
     static Stream<Arguments> headers() {
-        byte[] data = random(70_000);
+        byte[] data = TestDaemons.randomBytes(70_000, 70_000);
         byte[] other = "not the body".getBytes(StandardCharsets.US_ASCII);
         return Stream.of(
                 Arguments.of("CRC32", sdkChecksum(DefaultChecksumAlgorithm.CRC32, data), sdkChecksum(DefaultChecksumAlgorithm.CRC32, other)),
@@ -169,7 +163,7 @@ class ChecksumUploadTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("headers")
     void aChecksumHeaderRightIsEchoedAndWrongIsBadDigest(String algorithm, String right, String wrong) throws Exception {
-        byte[] data = random(70_000);
+        byte[] data = TestDaemons.randomBytes(70_000, 70_000);
         String header = "x-amz-checksum-" + algorithm.toLowerCase(java.util.Locale.ROOT);
         String key = "header-" + algorithm;
         RawS3.Reply ok = raw.putPlain("/sums/" + key, data, Map.of(header, right, "x-amz-sdk-checksum-algorithm", algorithm));
@@ -188,7 +182,7 @@ class ChecksumUploadTest {
 
     @Test
     void unreadableOrSeveralChecksumsAreInvalidRequest() throws Exception {
-        byte[] data = random(100);
+        byte[] data = TestDaemons.randomBytes(100, 100);
         RawS3.Reply unreadable = raw.putPlain("/sums/unreadable", data, Map.of("x-amz-checksum-crc32", "bad"));
         assertEquals(400, unreadable.status(), unreadable.body());
         assertTrue(unreadable.body().contains("<Code>InvalidRequest</Code>"), unreadable.body());
@@ -209,7 +203,7 @@ class ChecksumUploadTest {
 
     @Test
     void contentMd5StillWorks() throws Exception {
-        byte[] data = random(5000);
+        byte[] data = TestDaemons.randomBytes(5000, 5000);
         String md5 = Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("MD5").digest(data));
         assertEquals(200, raw.putPlain("/sums/md5", data, Map.of("Content-MD5", md5)).status());
         RawS3.Reply bad = raw.putPlain("/sums/md5-bad", data, Map.of("Content-MD5",

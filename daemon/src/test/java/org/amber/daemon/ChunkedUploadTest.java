@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,11 +45,6 @@ class ChunkedUploadTest {
     }
 
 
-    static byte[] random(int n) {
-        byte[] b = new byte[n];
-        new Random(n).nextBytes(b);
-        return b;
-    }
 
     static String crc32(byte[] data) {
         java.util.zip.CRC32 c = new java.util.zip.CRC32();
@@ -61,7 +55,7 @@ class ChunkedUploadTest {
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 1, 64 * 1024 + 1, 9 * 1024 * 1024})
     void sdkDefaultsUploadAwsChunkedWithACrc32TrailerAndReadBackIdentical(int size) throws Exception {
-        byte[] data = random(size);
+        byte[] data = TestDaemons.randomBytes(size, size);
         String key = "sdk-default-" + size;
         PutObjectResponse put = s3.putObject(b -> b.bucket("chunked").key(key), RequestBody.fromBytes(data));
         assertEquals("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", sent.header("x-amz-content-sha256"));
@@ -77,7 +71,7 @@ class ChunkedUploadTest {
 
     @Test
     void aStreamOfUnknownLengthToo() {
-        byte[] data = random(300_000);
+        byte[] data = TestDaemons.randomBytes(300_000, 300_000);
         s3.putObject(b -> b.bucket("chunked").key("stream"), RequestBody.fromInputStream(new ByteArrayInputStream(data), data.length));
         assertEquals("STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER", sent.header("x-amz-content-sha256"));
         assertArrayEquals(data, s3.getObjectAsBytes(b -> b.bucket("chunked").key("stream")).asByteArray());
@@ -85,7 +79,7 @@ class ChunkedUploadTest {
 
     @Test
     void aTamperedChunkSignatureIs403AndStoresNothing() throws Exception {
-        byte[] data = random(100_000);
+        byte[] data = TestDaemons.randomBytes(100_000, 100_000);
         RawS3.Reply r = raw.putChunked("/chunked/tampered-signature", data, true, DefaultChecksumAlgorithm.CRC32,
                 flipAfter("chunk-signature=", 7));
         assertEquals(403, r.status(), r.body());
@@ -95,7 +89,7 @@ class ChunkedUploadTest {
 
     @Test
     void aChunkChangedInTransitIs403AndStoresNothing() throws Exception {
-        byte[] data = random(100_000);
+        byte[] data = TestDaemons.randomBytes(100_000, 100_000);
         RawS3.Reply r = raw.putChunked("/chunked/tampered-data", data, true, null, body -> {
             byte[] copy = body.clone();
             copy[copy.length / 2] ^= 1;
@@ -108,7 +102,7 @@ class ChunkedUploadTest {
 
     @Test
     void aTamperedTrailerSignatureIs403AndStoresNothing() throws Exception {
-        RawS3.Reply r = raw.putChunked("/chunked/tampered-trailer", random(1000), true, DefaultChecksumAlgorithm.CRC32,
+        RawS3.Reply r = raw.putChunked("/chunked/tampered-trailer", TestDaemons.randomBytes(1000, 1000), true, DefaultChecksumAlgorithm.CRC32,
                 flipAfter("x-amz-trailer-signature:", 3));
         assertEquals(403, r.status(), r.body());
         assertTrue(r.body().contains("<Code>SignatureDoesNotMatch</Code>"), r.body());
@@ -117,7 +111,7 @@ class ChunkedUploadTest {
 
     @Test
     void aTruncatedChunkedBodyIsIncompleteBodyAndStoresNothing() throws Exception {
-        RawS3.Reply r = raw.putChunked("/chunked/truncated", random(100_000), true, DefaultChecksumAlgorithm.CRC32,
+        RawS3.Reply r = raw.putChunked("/chunked/truncated", TestDaemons.randomBytes(100_000, 100_000), true, DefaultChecksumAlgorithm.CRC32,
                 body -> java.util.Arrays.copyOf(body, 50_000));
         assertEquals(400, r.status(), r.body());
         assertTrue(r.body().contains("<Code>IncompleteBody</Code>"), r.body());
@@ -126,7 +120,7 @@ class ChunkedUploadTest {
 
     @Test
     void unsignedChunksWithATrailerAreAcceptedAndAWrongTrailerIsBadDigest() throws Exception {
-        byte[] data = random(200_000);
+        byte[] data = TestDaemons.randomBytes(200_000, 200_000);
         RawS3.Reply ok = raw.putChunked("/chunked/unsigned", data, false, DefaultChecksumAlgorithm.CRC32, UnaryOperator.identity());
         assertEquals(200, ok.status(), ok.body());
         assertEquals(crc32(data), ok.header("x-amz-checksum-crc32"));
@@ -144,7 +138,7 @@ class ChunkedUploadTest {
 
     @Test
     void signedChunksWithoutATrailer() throws Exception {
-        byte[] data = random(200_000);
+        byte[] data = TestDaemons.randomBytes(200_000, 200_000);
         RawS3.Reply ok = raw.putChunked("/chunked/signed-plain", data, true, null, UnaryOperator.identity());
         assertEquals(200, ok.status(), ok.body());
         assertNull(ok.header("x-amz-checksum-crc32"));

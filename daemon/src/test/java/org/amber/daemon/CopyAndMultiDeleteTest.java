@@ -44,7 +44,7 @@ class CopyAndMultiDeleteTest {
 
     @Test
     void copyKeepsBytesAndMetadataOrReplacesThem() {
-        byte[] data = S3CoreSdkTest.random(3 * 1024 * 1024 + 1, 21);
+        byte[] data = TestDaemons.randomBytes(3 * 1024 * 1024 + 1, 21);
         String etag = s3.putObject(b -> b.bucket("src").key("a b/ü").contentType("text/x-src").metadata(Map.of("k", "v")),
                 RequestBody.fromBytes(data)).eTag();
         CopyObjectResponse copied = s3.copyObject(b -> b.sourceBucket("src").sourceKey("a b/ü").destinationBucket("dst").destinationKey("copy"));

@@ -31,7 +31,7 @@ class DurabilityTest {
             RootCredentials root = d.newRootCredentials().orElseThrow();
             try (S3Client s3 = TestDaemons.client(d, root)) {
                 s3.createBucket(b -> b.bucket("held"));
-                byte[] data = S3CoreSdkTest.random(64 * 1024, 7);
+                byte[] data = TestDaemons.randomBytes(64 * 1024, 7);
                 gate.holdSyncs();
                 CompletableFuture<String> put = CompletableFuture.supplyAsync(
                         () -> s3.putObject(b -> b.bucket("held").key("k"), RequestBody.fromBytes(data)).eTag());

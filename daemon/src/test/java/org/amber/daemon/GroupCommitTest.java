@@ -46,7 +46,7 @@ class GroupCommitTest {
             List<List<URI>> urls = presign(d, root);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(Executors.newFixedThreadPool(4)).build();
-            byte[] body = S3CoreSdkTest.random(4096, 3);
+            byte[] body = TestDaemons.randomBytes(4096, 3);
             double syncs0 = TestDaemons.metric(d, "amber_journal_syncs_total");
             double fsyncs0 = TestDaemons.metric(d, "amber_segment_fdatasyncs_total");
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);

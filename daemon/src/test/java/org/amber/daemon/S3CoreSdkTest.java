@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,16 +45,11 @@ class S3CoreSdkTest {
     }
 
 
-    static byte[] random(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
 
     @Test
     void putGetIsByteIdenticalAndEtagIsMd5() throws Exception {
         s3.createBucket(b -> b.bucket("sdk-basic"));
-        byte[] data = random(3 * 1024 * 1024 + 17, 1);
+        byte[] data = TestDaemons.randomBytes(3 * 1024 * 1024 + 17, 1);
         PutObjectResponse put = s3.putObject(b -> b.bucket("sdk-basic").key("dir/file one+two%.bin"), RequestBody.fromBytes(data));
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
         assertEquals("\"" + md5 + "\"", put.eTag());
@@ -68,7 +62,7 @@ class S3CoreSdkTest {
     @Test
     void headObjectAndMetadataRoundTrip() {
         s3.createBucket(b -> b.bucket("sdk-head"));
-        byte[] data = random(12345, 4);
+        byte[] data = TestDaemons.randomBytes(12345, 4);
         s3.putObject(b -> b.bucket("sdk-head").key("m").contentType("application/x-amber").contentDisposition("attachment")
                 .metadata(java.util.Map.of("color", "amber", "Mixed-Case", "Value")), RequestBody.fromBytes(data));
         var head = s3.headObject(b -> b.bucket("sdk-head").key("m"));
@@ -143,7 +137,7 @@ class S3CoreSdkTest {
     @Test
     void rangesAreServed() {
         s3.createBucket(b -> b.bucket("sdk-range"));
-        byte[] data = random(2 * 1024 * 1024 + 5, 2);
+        byte[] data = TestDaemons.randomBytes(2 * 1024 * 1024 + 5, 2);
         s3.putObject(b -> b.bucket("sdk-range").key("k"), RequestBody.fromBytes(data));
         ResponseBytes<GetObjectResponse> mid = s3.getObjectAsBytes(b -> b.bucket("sdk-range").key("k").range("bytes=1048570-1048585"));
         assertArrayEquals(java.util.Arrays.copyOfRange(data, 1048570, 1048586), mid.asByteArray());

@@ -133,7 +133,7 @@ class S3ProtocolTest {
     /** Issue 3: a presigned GET and a presigned PUT work with curl. */
     @Test
     void presignedUrlsWorkWithCurl(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        byte[] data = S3CoreSdkTest.random(300_000, 9);
+        byte[] data = TestDaemons.randomBytes(300_000, 9);
         Path up = tmp.resolve("up.bin");
         Path down = tmp.resolve("down.bin");
         java.nio.file.Files.write(up, data);

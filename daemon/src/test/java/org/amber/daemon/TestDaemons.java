@@ -67,6 +67,13 @@ final class TestDaemons {
                 .httpClient(ApacheHttpClient.builder().maxConnections(64).build());
     }
 
+    /** {@code n} pseudo-random bytes, the same for the same seed. */
+    static byte[] randomBytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new java.util.Random(seed).nextBytes(b);
+        return b;
+    }
+
     /** The value of a metric sample line in Prometheus text format, e.g. {@code amber_journal_syncs_total}. */
     static double metric(Daemon d, String sample) throws IOException, InterruptedException {
         var http = java.net.http.HttpClient.newHttpClient();
