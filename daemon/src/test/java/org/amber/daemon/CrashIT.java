@@ -1,12 +1,13 @@
 package org.amber.daemon;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -15,93 +16,102 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * Durability under SIGKILL: the daemon runs as its own process under concurrent PUT load and is
- * killed at a random moment, 20 times; after every restart each PUT that was acknowledged reads
- * back byte-identical, and replay is clean (no ERROR logged, the daemon takes writes again).
+ * Durability under SIGKILL: the daemon runs as its own process while writers overwrite, delete and
+ * re-tag their own keys, and is killed at a random moment, 20 times. After every restart each key
+ * holds exactly its last acknowledged state — bytes, absence and tags — or, for the one operation per
+ * writer that the kill cut off, that operation's state, whole; never anything else. Replay is clean
+ * (no ERROR logged) and the daemon takes writes again.
  */
 class CrashIT {
     static final int ROUNDS = 20;
     static final int WRITERS = 12;
+    static final int KEYS_PER_WRITER = 40;
 
     @TempDir
     Path tmp;
 
-    /** The body of a key is a function of the key, so any reader can check it. */
-    static byte[] bodyOf(String key) {
-        Random r = new Random(key.hashCode() * 31L + key.length());
-        byte[] b = new byte[r.nextInt(3) == 0 ? r.nextInt(2 << 20) : r.nextInt(64 << 10)];
+    /** What a key holds: absent, or the body of one generation with some tags. */
+    record State(int generation, Map<String, String> tags) {
+        static final State ABSENT = new State(-1, Map.of());
+
+        boolean present() {
+            return generation >= 0;
+        }
+    }
+
+    /** One key: its last acknowledged state and, if the kill cut one off, the state of that operation. */
+    static final class KeyModel {
+        volatile State acked = State.ABSENT;
+        volatile State pending;
+        int lastGeneration = -1;
+    }
+
+    /** The body of a generation of a key is a function of both, so any reader can check it. */
+    static byte[] bodyOf(String key, int generation) {
+        String seed = key + "#" + generation;
+        Random r = new Random(seed.hashCode() * 31L + seed.length());
+        byte[] b = new byte[r.nextInt(4) == 0 ? r.nextInt(1 << 20) : r.nextInt(64 << 10)];
         r.nextBytes(b);
         return b;
     }
 
     @Test
-    void acknowledgedPutsSurviveSigkill() throws Exception {
+    void acknowledgedWritesDeletesAndTagsSurviveSigkill() throws Exception {
         Path data = tmp.resolve("data");
-        Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
+        Map<String, KeyModel> model = new ConcurrentHashMap<>();
+        for (int w = 0; w < WRITERS; w++) {
+            for (int k = 0; k < KEYS_PER_WRITER; k++) {
+                model.put("w" + w + "/k" + k, new KeyModel());
+            }
+        }
         Random chance = new Random();
-        long totalAcked = 0;
-        java.util.Set<String> previousRound = new java.util.HashSet<>();
-        for (int round = 0; round < ROUNDS; round++) {
+        AtomicLong acknowledged = new AtomicLong();
+        for (int round = 0; round <= ROUNDS; round++) {
             Path log = tmp.resolve("amberd-" + round + ".log");
-            long t0 = System.nanoTime();
-            try (Amberd amberd = Amberd.start(data, log)) {
-                long t1 = System.nanoTime();
-                S3Client s3 = TestDaemons.noRetryClient(amberd.endpoint(), Amberd.ROOT.accessKeyId(), Amberd.ROOT.secretKey());
-                verify(s3, sample(acknowledged.keySet(), previousRound, chance), round);
+            try (Amberd amberd = Amberd.start(data, log);
+                 S3Client s3 = TestDaemons.noRetryClient(amberd.endpoint(), Amberd.ROOT.accessKeyId(), Amberd.ROOT.secretKey())) {
                 assertReplayClean(log, round);
-                previousRound.clear();
-                long t2 = System.nanoTime();
                 if (round == 0) {
                     s3.createBucket(b -> b.bucket("crash"));
                 }
-                int before = acknowledged.size();
-                load(amberd, s3, round, acknowledged, 200 + chance.nextInt(1300));
-                for (String k : acknowledged.keySet()) {
-                    if (k.startsWith("r" + round + "/")) {
-                        previousRound.add(k);
-                    }
+                verify(s3, model, round);
+                if (round == ROUNDS) {
+                    amberd.terminate();
+                    break;
                 }
-                totalAcked += acknowledged.size() - before;
-                s3.close();
-                System.out.printf("round %d: start %d ms, verify %d ms, load+kill %d ms, %d acknowledged%n", round,
-                        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
-                        acknowledged.size() - before);
+                load(amberd, s3, model, acknowledged, 200 + chance.nextInt(1300));
             }
         }
-        try (Amberd amberd = Amberd.start(data, tmp.resolve("amberd-final.log"))) {
-            S3Client s3 = TestDaemons.client(amberd.endpoint(), Amberd.ROOT.accessKeyId(), Amberd.ROOT.secretKey());
-            verify(s3, acknowledged.keySet(), ROUNDS);
-            assertReplayClean(tmp.resolve("amberd-final.log"), ROUNDS);
-            s3.close();
-            amberd.terminate();
-        }
-        System.out.printf("crash test: %d rounds of SIGKILL, %d acknowledged PUTs, all read back byte-identical%n",
-                ROUNDS, totalAcked);
-        assertTrue(totalAcked > ROUNDS * 10L, "the load must actually have written something: " + totalAcked);
+        System.out.printf("crash test: %d rounds of SIGKILL, %d acknowledged writes, deletes and tag changes;"
+                + " every key held its acknowledged state after every restart%n", ROUNDS, acknowledged.get());
+        assertTrue(acknowledged.get() > ROUNDS * 10L, "the load must actually have written something: " + acknowledged);
     }
 
-    /** Writers PUT until the daemon is SIGKILLed {@code killAfterMs} into the round. */
-    private static void load(Amberd amberd, S3Client s3, int round, Map<String, Boolean> acknowledged, int killAfterMs)
-            throws Exception {
+    /** Each writer works on its own keys until the daemon is SIGKILLed {@code killAfterMs} into the round. */
+    private static void load(Amberd amberd, S3Client s3, Map<String, KeyModel> model, AtomicLong acknowledged,
+                             int killAfterMs) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
             pool.submit(() -> {
-                for (int i = 0; !stop.get(); i++) {
-                    String key = "r" + round + "/w" + writer + "/" + i;
-                    try {
-                        s3.putObject(b -> b.bucket("crash").key(key), RequestBody.fromBytes(bodyOf(key)));
-                        acknowledged.put(key, Boolean.TRUE);
-                    } catch (RuntimeException killed) {
+                Random r = new Random();
+                while (!stop.get()) {
+                    String key = "w" + writer + "/k" + r.nextInt(KEYS_PER_WRITER);
+                    if (!step(s3, key, model.get(key), r)) {
                         return;
                     }
+                    acknowledged.incrementAndGet();
                 }
             });
         }
@@ -112,22 +122,69 @@ class CrashIT {
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
     }
 
-    /** Every key the last round acknowledged, plus 100 older ones at random; the final check reads all. */
-    private static java.util.Set<String> sample(java.util.Set<String> all, java.util.Set<String> lastRound, Random r) {
-        java.util.Set<String> out = new java.util.HashSet<>(lastRound);
-        List<String> older = new ArrayList<>(all);
-        older.removeAll(lastRound);
-        java.util.Collections.shuffle(older, r);
-        out.addAll(older.subList(0, Math.min(100, older.size())));
-        return out;
+    /** One operation: overwrite (with tags), delete or re-tag. False once the daemon is gone. */
+    private static boolean step(S3Client s3, String key, KeyModel m, Random r) {
+        State now = m.acked;
+        double op = r.nextDouble();
+        Map<String, String> tags = r.nextBoolean() ? Map.of() : Map.of("t", Integer.toString(r.nextInt(1000)));
+        State next = !now.present() || op < 0.6 ? new State(++m.lastGeneration, tags)
+                : op < 0.8 ? State.ABSENT : new State(now.generation(), tags);
+        m.pending = next;
+        try {
+            if (!next.present()) {
+                s3.deleteObject(b -> b.bucket("crash").key(key));
+            } else if (next.generation() != now.generation()) {
+                String tagging = next.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("&"));
+                s3.putObject(b -> b.bucket("crash").key(key).tagging(tagging), RequestBody.fromBytes(bodyOf(key, next.generation())));
+            } else {
+                List<Tag> set = next.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                        .collect(Collectors.toList());
+                s3.putObjectTagging(b -> b.bucket("crash").key(key).tagging(t -> t.tagSet(set)));
+            }
+        } catch (RuntimeException killed) {
+            return false;
+        }
+        m.acked = next;
+        m.pending = null;
+        return true;
     }
 
-    private static void verify(S3Client s3, java.util.Set<String> keys, int round) {
-        List<String> sorted = new ArrayList<>(keys);
-        for (String key : sorted) {
-            byte[] got = s3.getObjectAsBytes(b -> b.bucket("crash").key(key)).asByteArray();
-            assertArrayEquals(bodyOf(key), got, "round " + round + ": acknowledged " + key + " lost or changed");
+    /** Every key is in its acknowledged state or its cut-off operation's state; that becomes the new acknowledged state. */
+    private static void verify(S3Client s3, Map<String, KeyModel> model, int round) {
+        for (Map.Entry<String, KeyModel> e : model.entrySet()) {
+            String key = e.getKey();
+            KeyModel m = e.getValue();
+            State actual = read(s3, key, m);
+            List<State> allowed = m.pending == null ? List.of(m.acked) : List.of(m.acked, m.pending);
+            if (!allowed.contains(actual)) {
+                fail("round " + round + ": " + key + " holds " + actual + ", allowed only " + allowed);
+            }
+            m.acked = actual;
+            m.pending = null;
         }
+    }
+
+    /** What the key holds now; the body is matched against the generations it may hold. */
+    private static State read(S3Client s3, String key, KeyModel m) {
+        byte[] body;
+        try {
+            body = s3.getObjectAsBytes(b -> b.bucket("crash").key(key)).asByteArray();
+        } catch (NoSuchKeyException absent) {
+            return State.ABSENT;
+        }
+        Map<String, String> tags = s3.getObjectTagging(b -> b.bucket("crash").key(key)).tagSet().stream()
+                .collect(Collectors.toMap(Tag::key, Tag::value));
+        List<Integer> candidates = new ArrayList<>(List.of(m.acked.generation()));
+        if (m.pending != null) {
+            candidates.add(m.pending.generation());
+        }
+        for (int g : candidates) {
+            if (g >= 0 && Arrays.equals(bodyOf(key, g), body)) {
+                return new State(g, tags);
+            }
+        }
+        return new State(-2, tags);
     }
 
     private static void assertReplayClean(Path log, int round) throws Exception {
