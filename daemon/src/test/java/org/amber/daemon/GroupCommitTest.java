@@ -81,8 +81,10 @@ class GroupCommitTest {
                 assertEquals(puts, s3.listObjectsV2Paginator(b -> b.bucket("group")).contents().stream().count());
             }
             assertTrue(syncs > 0 && fsyncs > 0, "syncs happened and are counted");
-            assertTrue(syncs <= puts / 5.0, "journal syncs " + syncs + " should be far fewer than " + puts + " PUTs");
-            assertTrue(fsyncs <= puts / 5.0, "segment fdatasyncs " + fsyncs + " should be far fewer than " + puts + " PUTs");
+            // Measured on the 2-core box with the clients in this JVM: 5.6-12 PUTs per sync; one sync per
+            // request (no group commit) would be 2,560. The bound leaves room for a noisy machine.
+            assertTrue(syncs <= puts / 4.0, "journal syncs " + syncs + " should be far fewer than " + puts + " PUTs");
+            assertTrue(fsyncs <= puts / 4.0, "segment fdatasyncs " + fsyncs + " should be far fewer than " + puts + " PUTs");
         }
     }
 
