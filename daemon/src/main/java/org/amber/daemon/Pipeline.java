@@ -227,7 +227,9 @@ public final class Pipeline implements CommandBus, AutoCloseable {
         @Override
         public void onEvent(Slot slot, long sequence, boolean endOfBatch) {
             try {
-                if (slot.failed) {
+                // Once a commit failed, a refusal or no-op may have been decided against records
+                // that never became durable; only a slot whose own record was synced may be answered.
+                if (slot.failed || (slot.record == null && stopped.get())) {
                     slot.done.accept(Decision.refuse(Refusal.WRITES_STOPPED));
                 } else {
                     if (slot.record != null) {
