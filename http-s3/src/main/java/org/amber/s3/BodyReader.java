@@ -24,7 +24,7 @@ public final class BodyReader {
      * @param checksum the x-amz-checksum-* the client sent, verified (algorithm and base64 value, as S3
      *                 shows it), or null when it sent none
      */
-    public record Stored(BlobRef blob, byte[] md5, byte[] sha256, VerifiedChecksum checksum) {
+    public record Stored(BlobRef blob, byte[] md5, VerifiedChecksum checksum) {
     }
 
     private BodyReader() {
@@ -43,25 +43,46 @@ public final class BodyReader {
             copy(in, w, body.length(), digests);
             body.finish();
             IncomingBody.Verified v = body.verify(digests, expectedMd5);
-            return new Stored(w.finish(), v.md5(), v.sha256(), v.checksum());
+            return new Stored(w.finish(), v.md5(), v.checksum());
         }
+    }
+
+    /**
+     * Reads a whole small body (a configuration or DeleteObjects document) into memory and verifies
+     * it as {@link #store} does; bodies over {@code max} bytes are MalformedXML, unread.
+     */
+    public static byte[] readSmall(IncomingBody body, int max, byte[] expectedMd5) throws IOException {
+        if (body.length() > max) {
+            throw new S3Exception(S3Error.MALFORMED_XML);
+        }
+        byte[] bytes = new byte[(int) body.length()];
+        BodyDigests digests = body.newDigests();
+        try (InputStream in = body.stream()) {
+            for (int n = 0; n < bytes.length; ) {
+                n += readSome(in, bytes, n, bytes.length - n);
+            }
+        }
+        digests.update(bytes, 0, bytes.length);
+        body.finish();
+        body.verify(digests, expectedMd5);
+        return bytes;
     }
 
     private static void copy(InputStream in, BlobWriter w, long length, BodyDigests digests) throws IOException {
         byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(length, 1))];
         long total = 0;
         while (total < length) {
-            int n = readSome(in, buf, (int) Math.min(buf.length, length - total));
+            int n = readSome(in, buf, 0, (int) Math.min(buf.length, length - total));
             digests.update(buf, 0, n);
             w.write(ByteBuffer.wrap(buf, 0, n));
             total += n;
         }
     }
 
-    private static int readSome(InputStream in, byte[] buf, int max) {
+    private static int readSome(InputStream in, byte[] buf, int off, int max) {
         int n;
         try {
-            n = in.read(buf, 0, max);
+            n = in.read(buf, off, max);
         } catch (IOException e) {
             // The client went away or Jetty saw the connection end before Content-Length bytes.
             throw new S3Exception(S3Error.INCOMPLETE_BODY);

@@ -75,7 +75,7 @@ public final class ObjectHeaders {
         Map<String, String> headers = new TreeMap<>(meta.headers());
         headers.put(checksum.headerName(), checksum.base64());
         headers.put("x-amz-checksum-type", "FULL_OBJECT");
-        return new ObjectMeta(meta.contentType(), meta.userMetadata(), headers, meta.tags());
+        return meta.withHeaders(headers);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.amber.s3;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -11,7 +10,6 @@ import org.amber.lockd.Versioning;
 import org.amber.lockd.VersionIds;
 import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.command.Command;
-import org.amber.s3.body.BodyDigests;
 import org.amber.s3.body.IncomingBody;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
@@ -60,34 +58,7 @@ public final class Ops {
      * that big.
      */
     public static byte[] smallBody(S3Request req, int max) throws IOException {
-        IncomingBody body = IncomingBody.openSmall(req);
-        if (body.length() > max) {
-            throw new S3Exception(S3Error.MALFORMED_XML);
-        }
-        byte[] bytes = new byte[(int) body.length()];
-        try (InputStream in = body.stream()) {
-            int n = 0;
-            while (n < bytes.length) {
-                int r = in.read(bytes, n, bytes.length - n);
-                if (r < 0) {
-                    throw new S3Exception(S3Error.INCOMPLETE_BODY);
-                }
-                n += r;
-            }
-        }
-        BodyDigests digests = body.newDigests();
-        digests.update(bytes, 0, bytes.length);
-        body.finish();
-        body.verify(digests, ObjectHeaders.contentMd5(req));
-        return bytes;
-    }
-
-    public static byte[] md5(byte[] b) {
-        try {
-            return MessageDigest.getInstance("MD5").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BodyReader.readSmall(IncomingBody.openSmall(req), max, ObjectHeaders.contentMd5(req));
     }
 
     public static byte[] sha256(byte[] b) {

@@ -28,6 +28,7 @@ public final class S3Request {
     private AuthContext auth;
     private Account account;
     private String operation = "Unknown";
+    private Map<String, List<String>> headers;
 
     private S3Request(Request jetty, String requestId, String bucket, String key, Map<String, String> query) {
         this.jetty = jetty;
@@ -149,20 +150,22 @@ public final class S3Request {
 
     /** The names of the request's headers, lower-cased. */
     public java.util.Set<String> headerNames() {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        for (HttpField f : jetty.getHeaders()) {
-            out.add(f.getLowerCaseName());
-        }
-        return out;
+        return headersForSigning().keySet();
     }
 
-    /** Header names lower-cased with all their values, as SigV4 needs them. */
+    /**
+     * Header names lower-cased with all their values in order, as SigV4 needs them; built once per
+     * request (routing, SigV4 and the body all read it). Thread: the request's.
+     */
     public Map<String, List<String>> headersForSigning() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (HttpField f : jetty.getHeaders()) {
-            out.computeIfAbsent(f.getLowerCaseName(), k -> new java.util.ArrayList<>()).add(f.getValue());
+        if (headers == null) {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            for (HttpField f : jetty.getHeaders()) {
+                out.computeIfAbsent(f.getLowerCaseName(), k -> new java.util.ArrayList<>()).add(f.getValue());
+            }
+            headers = Collections.unmodifiableMap(out);
         }
-        return out;
+        return headers;
     }
 
     public String sourceIp() {

@@ -26,6 +26,11 @@ public record ObjectMeta(String contentType, Map<String, String> userMetadata, M
         this(contentType, userMetadata, headers, Map.of());
     }
 
+    /** This metadata with {@code newHeaders} as its stored headers. */
+    public ObjectMeta withHeaders(Map<String, String> newHeaders) {
+        return new ObjectMeta(contentType, userMetadata, newHeaders, tags);
+    }
+
     /** This metadata with {@code tags} instead of its own. */
     public ObjectMeta withTags(Map<String, String> newTags) {
         return new ObjectMeta(contentType, userMetadata, headers, newTags);

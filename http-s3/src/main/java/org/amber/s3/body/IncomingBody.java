@@ -37,7 +37,7 @@ public final class IncomingBody {
      * @param sha256   their SHA-256, or null when the payload hash was not signed
      * @param checksum the client's checksum, verified, or null when it sent none
      */
-    public record Verified(byte[] md5, byte[] sha256, VerifiedChecksum checksum) {
+    public record Verified(byte[] md5, VerifiedChecksum checksum) {
     }
 
     private final PayloadMode mode;
@@ -142,7 +142,7 @@ public final class IncomingBody {
         if (expectedMd5 != null && !MessageDigest.isEqual(expectedMd5, digests.md5())) {
             throw new S3Exception(S3Error.BAD_DIGEST);
         }
-        return new Verified(digests.md5(), digests.sha256(), verified);
+        return new Verified(digests.md5(), verified);
     }
 
     /**
@@ -162,7 +162,7 @@ public final class IncomingBody {
         } else {
             headers.put("content-encoding", rest);
         }
-        return new ObjectMeta(sent.contentType(), sent.userMetadata(), headers, sent.tags());
+        return sent.withHeaders(headers);
     }
 
     private VerifiedChecksum verifyChecksum(byte[] computed) {
