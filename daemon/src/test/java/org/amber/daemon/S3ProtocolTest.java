@@ -89,6 +89,27 @@ class S3ProtocolTest {
         assertThrows(S3Exception.class, () -> s3.headObject(b -> b.bucket("proto").key("tampered")));
     }
 
+    /** STYLE.md §3.6: errors Jetty raises before any S3 code runs are S3 XML errors too, with a request id. */
+    @Test
+    void jettysOwnErrorsAreS3Errors() throws Exception {
+        String garbage = rawExchange("GARBAGE\r\n\r\n");
+        assertTrue(garbage.startsWith("HTTP/1.1 400"), garbage);
+        assertTrue(garbage.contains("<Code>InvalidRequest</Code>"), garbage);
+        String huge = rawExchange("GET /proto HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+        assertTrue(huge.contains("<Code>RequestHeaderSectionTooLarge</Code>"), huge);
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("<RequestId>([0-9A-F]{16})</RequestId>").matcher(huge);
+        assertTrue(id.find() && !id.group(1).equals("0000000000000000"), huge);
+        assertTrue(huge.toLowerCase(java.util.Locale.ROOT).contains("x-amz-request-id: " + id.group(1).toLowerCase(java.util.Locale.ROOT)), huge);
+    }
+
+    private static String rawExchange(String request) throws Exception {
+        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", daemon.s3Port())) {
+            sock.setSoTimeout(10_000);
+            sock.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(sock.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     @Test
     void wrongSecretIsSignatureDoesNotMatch() {
         try (S3Client bad = TestDaemons.client(TestDaemons.endpoint(daemon), root.accessKeyId(), "not-the-secret")) {

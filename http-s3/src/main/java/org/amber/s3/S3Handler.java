@@ -67,7 +67,8 @@ public final class S3Handler extends Handler.Abstract {
         req.authenticated(ctx.get(), who);
     }
 
-    private static String newRequestId() {
+    /** A new request id, as every S3 response carries one. */
+    static String newRequestId() {
         return String.format("%016X", ThreadLocalRandom.current().nextLong());
     }
 

@@ -17,15 +17,20 @@ public final class S3JettyErrorHandler extends ErrorHandler {
         if (status == 414) {
             error = S3Error.KEY_TOO_LONG;
         } else if (status == 431) {
-            error = S3Error.METADATA_TOO_LARGE;
+            error = S3Error.REQUEST_HEADER_SECTION_TOO_LARGE;
         } else if (status >= 400 && status < 500) {
             error = S3Error.INVALID_REQUEST;
         } else {
             error = S3Error.INTERNAL_ERROR;
         }
+        // Jetty failed the request before S3Handler gave it an id; give it one now.
         String requestId = response.getHeaders().get("x-amz-request-id");
-        S3ErrorWriter.write(request.getMethod(), requestId == null ? "0000000000000000" : requestId,
-                new S3Exception(error), response, callback);
+        if (requestId == null) {
+            requestId = S3Handler.newRequestId();
+            response.getHeaders().put("x-amz-request-id", requestId);
+            response.getHeaders().put("x-amz-id-2", requestId);
+        }
+        S3ErrorWriter.write(request.getMethod(), requestId, new S3Exception(error), response, callback);
         return true;
     }
 }
