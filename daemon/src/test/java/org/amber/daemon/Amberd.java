@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The real daemon as a separate process, started by {@code bin/amberd} exactly as the README does. */
@@ -101,14 +100,6 @@ final class Amberd implements AutoCloseable {
         if (process.isAlive()) {
             kill();
         }
-    }
-
-    /** Environment for the aws CLI and boto3: our root keys, isolated from any user config. */
-    static Map<String, String> clientEnv(Path home) {
-        return Map.of("AWS_ACCESS_KEY_ID", ROOT.accessKeyId(), "AWS_SECRET_ACCESS_KEY", ROOT.secretKey(),
-                "AWS_DEFAULT_REGION", "us-east-1", "AWS_CONFIG_FILE", home.resolve("aws-config").toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws-credentials").toString(), "HOME", home.toString(),
-                "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", "");
     }
 
     private static int freePort() throws IOException {

@@ -48,7 +48,7 @@ class AwsCliIT {
         List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", amberd.endpoint().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(Amberd.clientEnv(tmp));
+        TestDaemons.clientEnv(pb, tmp, Amberd.ROOT);
         Path out = Files.createTempFile(tmp, "out", ".txt");
         Path err = Files.createTempFile(tmp, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -67,6 +67,36 @@ final class TestDaemons {
                 .httpClient(ApacheHttpClient.builder().maxConnections(64).build());
     }
 
+    /**
+     * Sets up the environment of an aws CLI or boto3 process: these keys, us-east-1, and nothing
+     * inherited from this machine's AWS_* variables or ~/.aws, so the clients run with their defaults.
+     */
+    static void clientEnv(ProcessBuilder pb, Path home, RootCredentials c) {
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.putAll(Map.of("AWS_ACCESS_KEY_ID", c.accessKeyId(), "AWS_SECRET_ACCESS_KEY", c.secretKey(),
+                "AWS_DEFAULT_REGION", "us-east-1", "AWS_CONFIG_FILE", home.resolve("aws-config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws-credentials").toString(), "HOME", home.toString(),
+                "AWS_EC2_METADATA_DISABLED", "true", "AWS_PAGER", ""));
+    }
+
+    /**
+     * Runs a boto3 script from src/test/python against {@code endpoint} and returns what it printed;
+     * fails the test unless it exits 0 within 3 minutes and prints {@code success}.
+     */
+    static String runBoto3(String script, URI endpoint, RootCredentials c, Path tmp, String success) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("python3", Path.of("src/test/python", script).toAbsolutePath().toString(),
+                endpoint.toString());
+        clientEnv(pb, tmp, c);
+        Path out = tmp.resolve(script + ".out");
+        Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), script + " timed out");
+        String text = java.nio.file.Files.readString(out);
+        org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), text);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains(success), text);
+        return text;
+    }
+
     /** {@code n} pseudo-random bytes, the same for the same seed. */
     static byte[] randomBytes(int n, long seed) {
         byte[] b = new byte[n];
