@@ -22,7 +22,8 @@ import org.amber.lockd.Store;
 import org.amber.lockd.command.CreateAccount;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
-import org.amber.lockd.event.VersionStored;
+import org.amber.lockd.event.BlobsReferenced;
+import org.amber.lockd.BlobRef;
 import org.amber.s3.S3Services;
 import org.amber.s3.auth.SecretLookup;
 import org.slf4j.Logger;
@@ -117,8 +118,8 @@ public final class Daemon implements AutoCloseable {
         int verified = 0;
         for (Recorded r : records.subList(Math.max(0, records.size() - VERIFY_AFTER_CRASH), records.size())) {
             for (Event e : r.events()) {
-                if (e instanceof VersionStored s && s.version().blob() != null && s.version().blob().segment() >= 0) {
-                    segments.verify(s.version().blob());
+                for (BlobRef b : BlobsReferenced.by(e)) {
+                    segments.verify(b);
                     verified++;
                 }
             }

@@ -23,7 +23,9 @@ import org.amber.lockd.RequestContext;
 import org.amber.lockd.StateMachine;
 import org.amber.lockd.Store;
 import org.amber.lockd.command.Command;
-import org.amber.lockd.command.PutObject;
+import org.amber.lockd.BlobRef;
+import org.amber.lockd.event.BlobsReferenced;
+import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.port.CommandBus;
 import org.slf4j.Logger;
@@ -181,8 +183,10 @@ public final class Pipeline implements CommandBus, AutoCloseable {
         void handle(Slot slot, boolean endOfBatch) {
             if (slot.record != null) {
                 batch.add(slot);
-                if (slot.command instanceof PutObject p && p.blob().segment() >= 0) {
-                    touched.add(p.blob().segment());
+                for (Event e : slot.record.events()) {
+                    for (BlobRef b : BlobsReferenced.by(e)) {
+                        touched.add(b.segment());
+                    }
                 }
             }
             if (endOfBatch) {

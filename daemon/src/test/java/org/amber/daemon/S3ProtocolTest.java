@@ -186,12 +186,15 @@ class S3ProtocolTest {
                 "uploadId=x", "restore", "select&select-type=2", "torrent", "attributes", "partNumber=1", "no-such-thing");
         List<String> bucketSubs = List.of("object-lock", "policy", "lifecycle", "cors", "acl", "tagging", "encryption",
                 "website", "replication", "uploads", "delete", "policyStatus", "list-type=1&no-such-thing");
+        // What the route table does implement among these (tagging: PUT, GET and DELETE).
+        java.util.Set<String> objectRoutes = java.util.Set.of("PUT tagging", "GET tagging", "DELETE tagging", "GET attributes",
+                "POST uploads", "PUT uploadId=x&partNumber=1", "POST uploadId=x", "DELETE uploadId=x", "GET uploadId=x",
+                "GET partNumber=1");
+        java.util.Set<String> bucketRoutes = java.util.Set.of("POST delete", "GET uploads");
         Stream<Arguments> obj = objectSubs.stream().flatMap(q -> Stream.of("PUT", "GET", "POST", "DELETE")
-                .filter(m -> !(q.equals("tagging") && !m.equals("POST")) && !(q.equals("attributes") && m.equals("GET")))
-                .map(m -> Arguments.of(m, "/proto/k", q)));
+                .filter(m -> !objectRoutes.contains(m + " " + q)).map(m -> Arguments.of(m, "/proto/k", q)));
         Stream<Arguments> bkt = bucketSubs.stream().flatMap(q -> Stream.of("PUT", "GET", "POST", "DELETE")
-                .filter(m -> !(q.equals("delete") && m.equals("POST")))
-                .map(m -> Arguments.of(m, "/proto", q)));
+                .filter(m -> !bucketRoutes.contains(m + " " + q)).map(m -> Arguments.of(m, "/proto", q)));
         return Stream.of(obj, bkt, Stream.of(Arguments.of("POST", "/proto/k", null), Arguments.of("POST", "/proto", null),
                 Arguments.of("PATCH", "/proto/k", null))).flatMap(s -> s);
     }

@@ -7,6 +7,7 @@ import org.amber.lockd.BlobRef;
 import org.amber.lockd.port.BlobStore;
 import org.amber.lockd.port.BlobWriter;
 import org.amber.s3.body.BodyDigests;
+import org.amber.s3.body.ChecksumAlgorithm;
 import org.amber.s3.body.IncomingBody;
 import org.amber.s3.body.VerifiedChecksum;
 
@@ -38,7 +39,16 @@ public final class BodyReader {
      * @param expectedMd5 the decoded Content-MD5, or null when the client sent none
      */
     public static Stored store(BlobStore blobs, IncomingBody body, byte[] expectedMd5) throws IOException {
-        BodyDigests digests = body.newDigests();
+        return store(blobs, body, expectedMd5, null);
+    }
+
+    /**
+     * As {@link #store(BlobStore, IncomingBody, byte[])}; when the client sends no checksum, computes
+     * {@code serverSide} (if not null) and returns it as the checksum.
+     */
+    public static Stored store(BlobStore blobs, IncomingBody body, byte[] expectedMd5, ChecksumAlgorithm serverSide)
+            throws IOException {
+        BodyDigests digests = body.newDigests(serverSide);
         try (BlobWriter w = blobs.create(body.length()); InputStream in = body.stream()) {
             copy(in, w, body.length(), digests);
             body.finish();

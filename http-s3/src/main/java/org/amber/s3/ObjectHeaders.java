@@ -69,13 +69,25 @@ public final class ObjectHeaders {
      * headers so GET and HEAD can show it when asked ({@code x-amz-checksum-mode: ENABLED}).
      */
     public static ObjectMeta withChecksum(ObjectMeta meta, org.amber.s3.body.VerifiedChecksum checksum) {
-        if (checksum == null) {
-            return meta;
-        }
         Map<String, String> headers = new TreeMap<>(meta.headers());
+        headers.keySet().removeIf(name -> name.startsWith(CHECKSUM_PREFIX));
+        if (checksum == null) {
+            return meta.withHeaders(headers);
+        }
         headers.put(checksum.headerName(), checksum.base64());
         headers.put("x-amz-checksum-type", "FULL_OBJECT");
         return meta.withHeaders(headers);
+    }
+
+    /** The algorithm of the checksum stored with {@code meta}, if any. */
+    public static java.util.Optional<org.amber.s3.body.ChecksumAlgorithm> checksumAlgorithm(ObjectMeta meta) {
+        for (String name : meta.headers().keySet()) {
+            var a = org.amber.s3.body.ChecksumAlgorithm.fromHeader(name);
+            if (a.isPresent()) {
+                return a;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -90,7 +90,12 @@ public final class Ops {
 
     /** Writes {@code <Owner><ID/><DisplayName/></Owner>}. */
     public static void owner(org.amber.s3.xml.XmlOut x, String arn) {
-        x.start("Owner").el("ID", ownerId(arn)).el("DisplayName", ownerName(arn)).end();
+        principal(x, "Owner", arn);
+    }
+
+    /** Writes {@code <element><ID/><DisplayName/></element>} for a principal (Owner, Initiator). */
+    public static void principal(org.amber.s3.xml.XmlOut x, String element, String arn) {
+        x.start(element).el("ID", ownerId(arn)).el("DisplayName", ownerName(arn)).end();
     }
 
     /**

@@ -28,6 +28,11 @@ public final class Refusals {
             case METHOD_NOT_ALLOWED:
                 return new S3Exception(S3Error.METHOD_NOT_ALLOWED, S3Error.METHOD_NOT_ALLOWED.message(),
                         Map.of("Method", req.method(), "ResourceType", "DeleteMarker"));
+            case NO_SUCH_UPLOAD:
+                return new S3Exception(S3Error.NO_SUCH_UPLOAD, S3Error.NO_SUCH_UPLOAD.message(),
+                        Map.of("UploadId", String.valueOf(req.param("uploadId"))));
+            case INVALID_PART:
+                return new S3Exception(S3Error.INVALID_PART);
             case WRITES_STOPPED:
                 return new S3Exception(S3Error.WRITES_STOPPED);
             case ACCOUNT_EXISTS:

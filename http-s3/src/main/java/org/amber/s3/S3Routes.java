@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.amber.s3.op.AbortMultipartUpload;
+import org.amber.s3.op.CompleteMultipartUpload;
 import org.amber.s3.op.CopyObject;
+import org.amber.s3.op.CreateMultipartUpload;
 import org.amber.s3.op.CreateBucket;
 import org.amber.s3.op.DeleteBucket;
 import org.amber.s3.op.DeleteObject;
@@ -18,10 +21,14 @@ import org.amber.s3.op.HeadBucket;
 import org.amber.s3.op.ListBuckets;
 import org.amber.s3.op.ListObjectVersions;
 import org.amber.s3.op.ListObjects;
+import org.amber.s3.op.ListMultipartUploads;
 import org.amber.s3.op.ListObjectsV2;
+import org.amber.s3.op.ListParts;
 import org.amber.s3.op.ObjectTagging;
 import org.amber.s3.op.PutBucketVersioning;
 import org.amber.s3.op.PutObject;
+import org.amber.s3.op.UploadPart;
+import org.amber.s3.op.UploadPartCopy;
 
 /**
  * The route table: every S3 operation Amber implements, one row each. A request matches a row only
@@ -37,6 +44,7 @@ public final class S3Routes {
     static final Set<String> PLAIN_PARAMETERS = Set.of(
             "prefix", "delimiter", "marker", "max-keys", "encoding-type", "continuation-token", "fetch-owner",
             "start-after", "key-marker", "version-id-marker", "versionId", "x-id",
+            "max-parts", "part-number-marker", "max-uploads", "upload-id-marker",
             "response-content-type", "response-content-language", "response-expires", "response-cache-control",
             "response-content-disposition", "response-content-encoding",
             "X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders",
@@ -71,7 +79,17 @@ public final class S3Routes {
                 new Route("PUT", Level.OBJECT, Set.of("tagging"), "PutObjectTagging", ObjectTagging.put(s)),
                 new Route("GET", Level.OBJECT, Set.of("tagging"), "GetObjectTagging", ObjectTagging.get(s)),
                 new Route("GET", Level.OBJECT, Set.of("attributes"), "GetObjectAttributes", new GetObjectAttributes(s)),
-                new Route("DELETE", Level.OBJECT, Set.of("tagging"), "DeleteObjectTagging", ObjectTagging.delete(s)));
+                new Route("DELETE", Level.OBJECT, Set.of("tagging"), "DeleteObjectTagging", ObjectTagging.delete(s)),
+                new Route("GET", Level.OBJECT, Set.of("partNumber"), "GetObject", new GetObject(s, false)),
+                new Route("HEAD", Level.OBJECT, Set.of("partNumber"), "HeadObject", new GetObject(s, true)),
+                new Route("POST", Level.OBJECT, Set.of("uploads"), "CreateMultipartUpload", new CreateMultipartUpload(s)),
+                new Route("PUT", Level.OBJECT, Set.of("partNumber", "uploadId"), "UploadPart", new UploadPart(s)),
+                new Route("PUT", Level.OBJECT, Set.of("partNumber", "uploadId"), Set.of("x-amz-copy-source"), "UploadPartCopy",
+                        new UploadPartCopy(s)),
+                new Route("POST", Level.OBJECT, Set.of("uploadId"), "CompleteMultipartUpload", new CompleteMultipartUpload(s)),
+                new Route("DELETE", Level.OBJECT, Set.of("uploadId"), "AbortMultipartUpload", new AbortMultipartUpload(s)),
+                new Route("GET", Level.OBJECT, Set.of("uploadId"), "ListParts", new ListParts(s)),
+                new Route("GET", Level.BUCKET, Set.of("uploads"), "ListMultipartUploads", new ListMultipartUploads(s)));
     }
 
     /** The sub-resources of a request: its query parameter names that are not plain parameters. */

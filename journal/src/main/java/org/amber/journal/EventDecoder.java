@@ -6,6 +6,7 @@ import org.amber.lockd.Account;
 import org.amber.lockd.BlobRef;
 import org.amber.lockd.ObjectMeta;
 import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.Part;
 import org.amber.lockd.RequestContext;
 import org.amber.lockd.Versioning;
 import org.amber.lockd.event.AccountCreated;
@@ -13,7 +14,10 @@ import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.TagsSet;
+import org.amber.lockd.event.UploadCreated;
+import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -63,6 +67,14 @@ final class EventDecoder {
                 return new VersionRemoved(s.getString("bucket"), s.getString("key"), s.getString("versionId"));
             case "TagsSet":
                 return new TagsSet(s.getString("bucket"), s.getString("key"), s.getString("versionId"), s.getMap("tags"));
+            case "UploadCreated":
+                return new UploadCreated(s.getString("bucket"), s.getString("key"), s.getString("uploadId"), s.getLong("seq"),
+                        s.getInstant("initiated"), s.getString("owner"), meta(s.getStruct("meta")),
+                        s.getString("checksumAlgorithm"), s.getString("checksumType"));
+            case "PartStored":
+                return new PartStored(s.getString("bucket"), s.getString("uploadId"), part(s.getStruct("part")));
+            case "UploadEnded":
+                return new UploadEnded(s.getString("bucket"), s.getString("uploadId"));
             default:
                 throw new CorruptRecordException("unknown event type '" + s.type() + "'");
         }
@@ -95,7 +107,27 @@ final class EventDecoder {
         }
         return new ObjectVersion(s.getString("key"), s.getString("versionId"), s.getLong("seq"), s.getBool("deleteMarker"),
                 s.getInstant("lastModified"), s.getLong("size"), s.getString("etag"), blob(s.getStruct("blob")),
-                s.has("meta") ? meta(s.getStruct("meta")) : ObjectMeta.NONE, s.getString("owner"));
+                s.has("meta") ? meta(s.getStruct("meta")) : ObjectMeta.NONE, s.getString("owner"), parts(s));
+    }
+
+    /** Versions written before multipart support have no "parts" field: they have none. */
+    private static List<Part> parts(TaggedStruct version) throws CorruptRecordException {
+        if (!version.has("parts")) {
+            return List.of();
+        }
+        List<Part> out = new ArrayList<>();
+        for (TaggedStruct p : version.getStructList("parts")) {
+            out.add(part(p));
+        }
+        return out;
+    }
+
+    private static Part part(TaggedStruct s) throws CorruptRecordException {
+        if (s == null) {
+            throw new CorruptRecordException("missing part");
+        }
+        return new Part(s.getInt("number"), s.getLong("size"), s.getString("etag"), blob(s.getStruct("blob")),
+                s.getMap("checksums"), s.getInstant("lastModified"));
     }
 
     private static BlobRef blob(TaggedStruct s) throws CorruptRecordException {

@@ -6,13 +6,17 @@ import org.amber.lockd.Account;
 import org.amber.lockd.BlobRef;
 import org.amber.lockd.ObjectMeta;
 import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.Part;
 import org.amber.lockd.RequestContext;
 import org.amber.lockd.event.AccountCreated;
 import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.TagsSet;
+import org.amber.lockd.event.UploadCreated;
+import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -57,6 +61,16 @@ final class EventEncoder {
         } else if (e instanceof VersionRemoved v) {
             return new TaggedWriter("VersionRemoved").putString("bucket", v.bucket()).putString("key", v.key())
                     .putString("versionId", v.versionId());
+        } else if (e instanceof UploadCreated u) {
+            return new TaggedWriter("UploadCreated").putString("bucket", u.bucket()).putString("key", u.key())
+                    .putString("uploadId", u.uploadId()).putLong("seq", u.seq()).putInstant("initiated", u.initiated())
+                    .putString("owner", u.owner()).putStruct("meta", meta(u.meta()))
+                    .putString("checksumAlgorithm", u.checksumAlgorithm()).putString("checksumType", u.checksumType());
+        } else if (e instanceof PartStored p) {
+            return new TaggedWriter("PartStored").putString("bucket", p.bucket()).putString("uploadId", p.uploadId())
+                    .putStruct("part", part(p.part()));
+        } else if (e instanceof UploadEnded u) {
+            return new TaggedWriter("UploadEnded").putString("bucket", u.bucket()).putString("uploadId", u.uploadId());
         } else if (e instanceof TagsSet t) {
             return new TaggedWriter("TagsSet").putString("bucket", t.bucket()).putString("key", t.key())
                     .putString("versionId", t.versionId()).putMap("tags", t.tags());
@@ -84,10 +98,25 @@ final class EventEncoder {
         if (v == null) {
             return null;
         }
-        return new TaggedWriter("ObjectVersion").putString("key", v.key()).putString("versionId", v.versionId())
+        TaggedWriter w = new TaggedWriter("ObjectVersion").putString("key", v.key()).putString("versionId", v.versionId())
                 .putLong("seq", v.seq()).putBool("deleteMarker", v.deleteMarker())
                 .putInstant("lastModified", v.lastModified()).putLong("size", v.size()).putString("etag", v.etag())
                 .putStruct("blob", blob(v.blob())).putStruct("meta", meta(v.meta())).putString("owner", v.owner());
+        // Only multipart versions have the field, so a single-PUT version encodes as it always has.
+        return v.parts().isEmpty() ? w : w.putStructList("parts", parts(v.parts()));
+    }
+
+    private static List<TaggedWriter> parts(List<Part> parts) {
+        List<TaggedWriter> out = new ArrayList<>(parts.size());
+        for (Part p : parts) {
+            out.add(part(p));
+        }
+        return out;
+    }
+
+    private static TaggedWriter part(Part p) {
+        return new TaggedWriter("Part").putInt("number", p.number()).putLong("size", p.size()).putString("etag", p.etag())
+                .putStruct("blob", blob(p.blob())).putMap("checksums", p.checksums()).putInstant("lastModified", p.lastModified());
     }
 
     private static TaggedWriter blob(BlobRef b) {

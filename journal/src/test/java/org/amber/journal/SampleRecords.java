@@ -10,6 +10,7 @@ import org.amber.lockd.Account;
 import org.amber.lockd.BlobRef;
 import org.amber.lockd.ObjectMeta;
 import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.Part;
 import org.amber.lockd.RequestContext;
 import org.amber.lockd.Versioning;
 import org.amber.lockd.event.AccountCreated;
@@ -17,7 +18,10 @@ import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.TagsSet;
+import org.amber.lockd.event.UploadCreated;
+import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -77,7 +81,15 @@ final class SampleRecords {
 
     private static Event randomEvent(Random rnd, long seq) {
         String bucket = "b" + rnd.nextInt(50);
-        switch (rnd.nextInt(7)) {
+        switch (rnd.nextInt(10)) {
+            case 7:
+                return new UploadCreated(bucket, "k" + rnd.nextInt(1000), "u" + seq, seq, T0.plusMillis(seq), "o",
+                        rnd.nextBoolean() ? ObjectMeta.NONE : new ObjectMeta("text/plain", Map.of("a", "b"), Map.of()),
+                        rnd.nextBoolean() ? null : "CRC32", rnd.nextBoolean() ? null : "COMPOSITE");
+            case 8:
+                return new PartStored(bucket, "u" + rnd.nextInt(1000), part(rnd, 1 + rnd.nextInt(10_000), seq));
+            case 9:
+                return new UploadEnded(bucket, "u" + rnd.nextInt(1000));
             case 0:
                 return new AccountCreated(new Account("u" + seq, "AKIA" + seq, bytes(rnd, rnd.nextInt(64)), rnd.nextBoolean()));
             case 1:
@@ -96,16 +108,36 @@ final class SampleRecords {
         }
     }
 
-    private static ObjectVersion version(Random rnd, long seq) {
-        if (rnd.nextInt(4) == 0) {
-            return ObjectVersion.deleteMarker("k" + rnd.nextInt(1000), "v" + seq, seq, T0.plusMillis(seq), "o");
-        }
-        long length = rnd.nextInt(5) == 0 ? 0 : rnd.nextInt(5 * BlobRef.CHUNK);
+    private static BlobRef blob(Random rnd, long length) {
         int[] crcs = new int[BlobRef.chunkCount(length)];
         for (int i = 0; i < crcs.length; i++) {
             crcs[i] = rnd.nextInt();
         }
-        BlobRef blob = length == 0 ? BlobRef.EMPTY : new BlobRef(rnd.nextInt(100), 4096L * rnd.nextInt(1 << 20), length, rnd.nextInt(), crcs);
+        return length == 0 ? BlobRef.EMPTY : new BlobRef(rnd.nextInt(100), 4096L * rnd.nextInt(1 << 20), length, rnd.nextInt(), crcs);
+    }
+
+    private static Part part(Random rnd, int number, long seq) {
+        long length = rnd.nextInt(5 * BlobRef.CHUNK);
+        return new Part(number, length, Long.toHexString(rnd.nextLong()), blob(rnd, length),
+                rnd.nextBoolean() ? Map.of() : Map.of("x-amz-checksum-crc32", "AAAAAA=="), T0.plusMillis(seq));
+    }
+
+    private static ObjectVersion version(Random rnd, long seq) {
+        if (rnd.nextInt(4) == 0) {
+            return ObjectVersion.deleteMarker("k" + rnd.nextInt(1000), "v" + seq, seq, T0.plusMillis(seq), "o");
+        }
+        if (rnd.nextInt(4) == 0) {
+            List<Part> parts = new ArrayList<>();
+            long size = 0;
+            for (int n = 1; n <= 1 + rnd.nextInt(4); n++) {
+                parts.add(part(rnd, n, seq));
+                size += parts.get(parts.size() - 1).size();
+            }
+            return new ObjectVersion("k/" + rnd.nextInt(1000), "v" + seq, seq, false, T0.plusMillis(seq), size,
+                    Long.toHexString(rnd.nextLong()) + "-" + parts.size(), null, ObjectMeta.NONE, "o", parts);
+        }
+        long length = rnd.nextInt(5) == 0 ? 0 : rnd.nextInt(5 * BlobRef.CHUNK);
+        BlobRef blob = blob(rnd, length);
         ObjectMeta meta = new ObjectMeta(rnd.nextBoolean() ? null : "text/plain",
                 Map.of("m" + rnd.nextInt(9), "v" + rnd.nextInt()), rnd.nextBoolean() ? Map.of() : Map.of("cache-control", "no-cache"),
                 rnd.nextBoolean() ? Map.of() : Map.of("tier", "cold"));

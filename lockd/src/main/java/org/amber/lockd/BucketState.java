@@ -16,6 +16,9 @@ public final class BucketState {
     private final Instant created;
     private volatile Versioning versioning = Versioning.UNVERSIONED;
     private final ConcurrentSkipListMap<String, KeyVersions> keys = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
+    /** Uploads in progress by key (UTF-8 order), each key's in the order they began. */
+    private final ConcurrentSkipListMap<String, java.util.List<Upload>> uploadsByKey = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
+    private final java.util.concurrent.ConcurrentHashMap<String, Upload> uploadsById = new java.util.concurrent.ConcurrentHashMap<>();
 
     BucketState(String name, String owner, Instant created) {
         this.name = name;
@@ -62,6 +65,43 @@ public final class BucketState {
     /** True when the bucket holds no version and no delete marker. */
     public boolean isEmpty() {
         return keys.isEmpty();
+    }
+
+    /** The multipart uploads in progress by key, in UTF-8 key order; a read-only live view. */
+    public NavigableMap<String, java.util.List<Upload>> uploads() {
+        return Collections.unmodifiableNavigableMap(uploadsByKey);
+    }
+
+    public Optional<Upload> upload(String uploadId) {
+        return Optional.ofNullable(uploadsById.get(uploadId));
+    }
+
+    void startUpload(Upload u) {
+        uploadsById.put(u.uploadId(), u);
+        uploadsByKey.compute(u.key(), (k, list) -> {
+            java.util.List<Upload> next = list == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(list);
+            next.add(u);
+            return java.util.List.copyOf(next);
+        });
+    }
+
+    void storePart(String uploadId, Part p) {
+        Upload u = uploadsById.get(uploadId);
+        if (u == null) {
+            throw new IllegalStateException("part " + p.number() + " for missing upload " + uploadId + " in " + name);
+        }
+        u.put(p);
+    }
+
+    void endUpload(String uploadId) {
+        Upload u = uploadsById.remove(uploadId);
+        if (u != null) {
+            uploadsByKey.computeIfPresent(u.key(), (k, list) -> {
+                java.util.List<Upload> next = new java.util.ArrayList<>(list);
+                next.removeIf(x -> x.uploadId().equals(uploadId));
+                return next.isEmpty() ? null : java.util.List.copyOf(next);
+            });
+        }
     }
 
     void setVersioning(Versioning v) {

@@ -1,15 +1,31 @@
 package org.amber.lockd;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One version of a key: object data or a delete marker. Immutable; lock state (issue 4) will be
  * replaced wholesale, never mutated in place.
  *
+ * <p>The bytes of a version written by one PUT are one {@code blob}; those of a version completed from
+ * a multipart upload are its {@code parts}, in order, each in its own extent ({@code blob} is then null).
+ *
  * @param seq the journal sequence of the command that created it; newer versions have larger ones
+ * @param parts the parts of a multipart version, ascending; empty otherwise
  */
 public record ObjectVersion(String key, String versionId, long seq, boolean deleteMarker, Instant lastModified,
-                            long size, String etag, BlobRef blob, ObjectMeta meta, String owner) {
+                            long size, String etag, BlobRef blob, ObjectMeta meta, String owner, List<Part> parts) {
+
+    public ObjectVersion {
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** A version with a single blob (or none). */
+    public ObjectVersion(String key, String versionId, long seq, boolean deleteMarker, Instant lastModified,
+                         long size, String etag, BlobRef blob, ObjectMeta meta, String owner) {
+        this(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, meta, owner, List.of());
+    }
 
     /** A delete marker: no data, no metadata. */
     public static ObjectVersion deleteMarker(String key, String versionId, long seq, Instant time, String owner) {
@@ -18,11 +34,28 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
 
     /** This version with other metadata (only tags ever change); same id, time and bytes. */
     public ObjectVersion withMeta(ObjectMeta newMeta) {
-        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, newMeta, owner);
+        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, newMeta, owner, parts);
     }
 
     /** True for the version S3 calls "null": written while versioning was off or suspended. */
     public boolean isNullVersion() {
         return VersionIds.NULL.equals(versionId);
+    }
+
+    /** True when the version was completed from a multipart upload. */
+    public boolean multipart() {
+        return !parts.isEmpty();
+    }
+
+    /** The extents that hold the bytes, in order; empty for a delete marker or an empty object. */
+    public List<BlobRef> extents() {
+        if (parts.isEmpty()) {
+            return blob == null || blob.length() == 0 ? List.of() : List.of(blob);
+        }
+        List<BlobRef> out = new ArrayList<>(parts.size());
+        for (Part p : parts) {
+            out.add(p.blob());
+        }
+        return out;
     }
 }

@@ -15,6 +15,10 @@ public enum Refusal {
     /** The operation does not apply to a delete marker. */
     METHOD_NOT_ALLOWED,
     ACCOUNT_EXISTS,
+    /** No multipart upload with that id (never was, or completed, or aborted) for that key. */
+    NO_SUCH_UPLOAD,
+    /** A part named for completion is not (or no longer) the upload's part with that number. */
+    INVALID_PART,
     /** A bug: deciding the command threw; nothing was changed. */
     INTERNAL_ERROR,
     /** The daemon stopped accepting writes after a storage failure (fail-stop). */

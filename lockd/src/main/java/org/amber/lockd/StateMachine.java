@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.amber.lockd.command.Command;
+import org.amber.lockd.command.AbortMultipartUpload;
+import org.amber.lockd.command.CompleteMultipartUpload;
 import org.amber.lockd.command.CreateAccount;
+import org.amber.lockd.command.CreateMultipartUpload;
+import org.amber.lockd.command.UploadPart;
 import org.amber.lockd.command.CreateBucket;
 import org.amber.lockd.command.DeleteBucket;
 import org.amber.lockd.command.DeleteObject;
@@ -15,7 +19,10 @@ import org.amber.lockd.event.AccountCreated;
 import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
+import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.TagsSet;
+import org.amber.lockd.event.UploadCreated;
+import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -51,6 +58,14 @@ public final class StateMachine {
             return createAccount(s, a);
         } else if (c instanceof PutObjectTagging t) {
             return putObjectTagging(s, t);
+        } else if (c instanceof CreateMultipartUpload u) {
+            return createUpload(s, u, seq, time, principal);
+        } else if (c instanceof UploadPart p) {
+            return uploadPart(s, p, time);
+        } else if (c instanceof CompleteMultipartUpload u) {
+            return completeUpload(s, u, seq, time, principal);
+        } else if (c instanceof AbortMultipartUpload u) {
+            return abortUpload(s, u);
         }
         throw new IllegalArgumentException("unknown command " + c);
     }
@@ -72,7 +87,11 @@ public final class StateMachine {
         if (!b.get().isEmpty()) {
             return Decision.refuse(Refusal.BUCKET_NOT_EMPTY);
         }
-        return Decision.accept(List.of(new BucketDeleted(c.bucket())));
+        // Uploads in progress do not keep a bucket alive (as on S3); they end with it.
+        List<Event> events = new ArrayList<>();
+        b.get().uploads().values().forEach(list -> list.forEach(u -> events.add(new UploadEnded(c.bucket(), u.uploadId()))));
+        events.add(new BucketDeleted(c.bucket()));
+        return Decision.accept(events);
     }
 
     private static Decision putVersioning(Store s, PutBucketVersioning c) {
@@ -97,16 +116,85 @@ public final class StateMachine {
         if (ob.isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_BUCKET);
         }
-        BucketState b = ob.get();
+        List<Event> events = new ArrayList<>(2);
+        String id = storeVersion(ob.get(), c.key(), seq, events,
+                vid -> new ObjectVersion(c.key(), vid, seq, false, time, c.size(), c.etag(), c.blob(), c.meta(), principal));
+        return Decision.accept(events, id, false);
+    }
+
+    /**
+     * Adds the events that store a new version of {@code key}: with versioning enabled it is one more
+     * version; otherwise it replaces the null version. Returns the id to show, null when unversioned.
+     */
+    private static String storeVersion(BucketState b, String key, long seq, List<Event> events,
+                                       java.util.function.Function<String, ObjectVersion> version) {
         boolean versioned = b.versioning() == Versioning.ENABLED;
         String id = versioned ? VersionIds.of(seq) : VersionIds.NULL;
-        ObjectVersion v = new ObjectVersion(c.key(), id, seq, false, time, c.size(), c.etag(), c.blob(), c.meta(), principal);
-        List<Event> events = new ArrayList<>(2);
         if (!versioned) {
-            replaceNullVersion(b, c.bucket(), c.key(), events);
+            replaceNullVersion(b, b.name(), key, events);
         }
-        events.add(new VersionStored(c.bucket(), v));
-        return Decision.accept(events, versioned ? id : null, false);
+        events.add(new VersionStored(b.name(), version.apply(id)));
+        return versioned ? id : null;
+    }
+
+    /** The upload id is derived from the record's sequence, like a version id: unique and opaque. */
+    private static Decision createUpload(Store s, CreateMultipartUpload c, long seq, java.time.Instant time, String principal) {
+        if (s.bucket(c.bucket()).isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        String uploadId = VersionIds.of(seq);
+        return Decision.accept(List.of(new UploadCreated(c.bucket(), c.key(), uploadId, seq, time, principal, c.meta(),
+                c.checksumAlgorithm(), c.checksumType())), uploadId, false);
+    }
+
+    private static Decision uploadPart(Store s, UploadPart c, java.time.Instant time) {
+        Optional<BucketState> b = s.bucket(c.bucket());
+        if (b.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        if (upload(b.get(), c.key(), c.uploadId()).isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_UPLOAD);
+        }
+        Part p = new Part(c.number(), c.size(), c.etag(), c.blob(), c.checksums(), time);
+        return Decision.accept(List.of(new PartStored(c.bucket(), c.uploadId(), p)));
+    }
+
+    /** The version takes the parts' extents as they are; parts left out of the list are dropped with the upload. */
+    private static Decision completeUpload(Store s, CompleteMultipartUpload c, long seq, java.time.Instant time, String principal) {
+        Optional<BucketState> ob = s.bucket(c.bucket());
+        if (ob.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        Optional<Upload> u = upload(ob.get(), c.key(), c.uploadId());
+        if (u.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_UPLOAD);
+        }
+        for (Part p : c.parts()) {
+            if (!u.get().part(p.number()).map(p::equals).orElse(false)) {
+                return Decision.refuse(Refusal.INVALID_PART);
+            }
+        }
+        List<Event> events = new ArrayList<>(3);
+        String id = storeVersion(ob.get(), c.key(), seq, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
+                c.size(), c.etag(), null, c.meta(), principal, c.parts()));
+        events.add(new UploadEnded(c.bucket(), c.uploadId()));
+        return Decision.accept(events, id, false);
+    }
+
+    private static Decision abortUpload(Store s, AbortMultipartUpload c) {
+        Optional<BucketState> b = s.bucket(c.bucket());
+        if (b.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        if (upload(b.get(), c.key(), c.uploadId()).isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_UPLOAD);
+        }
+        return Decision.accept(List.of(new UploadEnded(c.bucket(), c.uploadId())));
+    }
+
+    /** The upload {@code uploadId} if it is in progress and for {@code key}. */
+    private static Optional<Upload> upload(BucketState b, String key, String uploadId) {
+        return b.upload(uploadId).filter(u -> u.key().equals(key));
     }
 
     private static Decision deleteObject(Store s, DeleteObject c, long seq, java.time.Instant time, String principal) {

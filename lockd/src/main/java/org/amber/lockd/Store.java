@@ -11,7 +11,10 @@ import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.TagsSet;
+import org.amber.lockd.event.UploadCreated;
+import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
@@ -56,6 +59,13 @@ public final class Store {
             bucketOrFail(v.bucket()).setVersioning(v.status());
         } else if (e instanceof TagsSet t) {
             bucketOrFail(t.bucket()).retag(t.key(), t.versionId(), t.tags());
+        } else if (e instanceof UploadCreated u) {
+            bucketOrFail(u.bucket()).startUpload(new Upload(u.key(), u.uploadId(), u.seq(), u.initiated(), u.owner(),
+                    u.meta(), u.checksumAlgorithm(), u.checksumType()));
+        } else if (e instanceof PartStored p) {
+            bucketOrFail(p.bucket()).storePart(p.uploadId(), p.part());
+        } else if (e instanceof UploadEnded u) {
+            bucketOrFail(u.bucket()).endUpload(u.uploadId());
         } else if (e instanceof AccountCreated a) {
             accountsByKey.put(a.account().accessKeyId(), a.account());
         } else {

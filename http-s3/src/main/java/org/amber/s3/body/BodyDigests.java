@@ -8,6 +8,7 @@ public final class BodyDigests {
     private final BodyHasher md5 = BodyHasher.jdk("MD5");
     private final BodyHasher sha256;
     private final BodyHasher checksum;
+    private final ChecksumAlgorithm algorithm;
     private byte[] md5Sum;
     private byte[] sha256Sum;
     private byte[] checksumSum;
@@ -15,6 +16,12 @@ public final class BodyDigests {
     BodyDigests(boolean withSha256, ChecksumAlgorithm checksum) {
         this.sha256 = withSha256 ? BodyHasher.jdk("SHA-256") : null;
         this.checksum = checksum == null ? null : checksum.newHasher();
+        this.algorithm = checksum;
+    }
+
+    /** The algorithm of {@link #checksum()}, or null. */
+    public ChecksumAlgorithm algorithm() {
+        return algorithm;
     }
 
     /** Adds object bytes to every digest. */

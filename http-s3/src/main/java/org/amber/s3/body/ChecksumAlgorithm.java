@@ -58,6 +58,40 @@ public enum ChecksumAlgorithm {
         }
     }
 
+    /** Whether the algorithm is a CRC, whose checksums of parts combine into one of the whole object. */
+    public boolean combinable() {
+        return this == CRC32 || this == CRC32C || this == CRC64NVME;
+    }
+
+    /** The checksum of {@code a ‖ b} from theirs and the length of {@code b} (CRCs only). */
+    public byte[] combine(byte[] a, byte[] b, long lengthOfB) {
+        CrcCombine c = this == CRC32 ? CrcCombine.CRC32 : this == CRC32C ? CrcCombine.CRC32C : CrcCombine.CRC64NVME;
+        if (!combinable()) {
+            throw new IllegalStateException(wireName + " checksums do not combine");
+        }
+        long v = c.combine(toLong(a), toLong(b), lengthOfB);
+        byte[] out = new byte[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = (byte) (v >>> (8 * (size - 1 - i)));
+        }
+        return out;
+    }
+
+    private static long toLong(byte[] bigEndian) {
+        long v = 0;
+        for (byte x : bigEndian) {
+            v = (v << 8) | (x & 0xff);
+        }
+        return v;
+    }
+
+    /** The checksum of {@code bytes} in one go. */
+    public byte[] of(byte[] bytes) {
+        BodyHasher h = newHasher();
+        h.update(bytes, 0, bytes.length);
+        return h.digest();
+    }
+
     /** The algorithm a lower-case header name carries, if it names one. */
     public static Optional<ChecksumAlgorithm> fromHeader(String lowerCaseName) {
         for (ChecksumAlgorithm a : values()) {

@@ -34,8 +34,8 @@ public final class IncomingBody {
      * What the checks found.
      *
      * @param md5      the MD5 of the object bytes (the ETag)
-     * @param sha256   their SHA-256, or null when the payload hash was not signed
-     * @param checksum the client's checksum, verified, or null when it sent none
+     * @param checksum the client's checksum, verified; else the one computed server-side when one was
+     *                 asked of {@link #newDigests(ChecksumAlgorithm)}; else null
      */
     public record Verified(byte[] md5, VerifiedChecksum checksum) {
     }
@@ -117,7 +117,21 @@ public final class IncomingBody {
 
     /** Digests to feed with the object's bytes as they are read. */
     public BodyDigests newDigests() {
-        return new BodyDigests(payloadSha256Hex != null, checksum == null ? null : checksum.algorithm());
+        return newDigests(null);
+    }
+
+    /**
+     * As {@link #newDigests()}, also computing {@code serverSide} when the client sends no checksum (a
+     * part of an upload that keeps one). A client checksum of another algorithm is refused here, before
+     * any byte is read.
+     */
+    public BodyDigests newDigests(ChecksumAlgorithm serverSide) {
+        if (serverSide != null && checksum != null && checksum.algorithm() != serverSide) {
+            throw new S3Exception(S3Error.INVALID_REQUEST, "Checksum Type mismatch occurred, expected checksum Type: "
+                    + serverSide.wireName().toLowerCase(java.util.Locale.ROOT) + ", actual checksum Type: "
+                    + checksum.algorithm().wireName().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new BodyDigests(payloadSha256Hex != null, checksum == null ? serverSide : checksum.algorithm());
     }
 
     /** After {@link #length()} bytes: reads an aws-chunked body's final chunk and trailers. */
@@ -138,7 +152,9 @@ public final class IncomingBody {
         if (payloadSha256Hex != null && !Ops.hex(digests.sha256()).equalsIgnoreCase(payloadSha256Hex)) {
             throw new S3Exception(S3Error.CONTENT_SHA256_MISMATCH);
         }
-        VerifiedChecksum verified = checksum == null ? null : verifyChecksum(digests.checksum());
+        VerifiedChecksum verified = checksum != null ? verifyChecksum(digests.checksum())
+                : digests.algorithm() == null ? null
+                : new VerifiedChecksum(digests.algorithm(), Base64.getEncoder().encodeToString(digests.checksum()));
         if (expectedMd5 != null && !MessageDigest.isEqual(expectedMd5, digests.md5())) {
             throw new S3Exception(S3Error.BAD_DIGEST);
         }

@@ -10,7 +10,7 @@ import org.amber.lockd.ObjectVersion;
 /**
  * S3's listing semantics over a bucket's keys, pure: prefix, delimiter (common prefixes), a
  * start position, and a page of at most {@code maxKeys} entries, where each common prefix counts
- * as one entry. Used by ListObjects (v1), ListObjectsV2 and ListObjectVersions.
+ * as one entry. Used by ListObjects (v1), ListObjectsV2, ListObjectVersions and ListMultipartUploads.
  */
 public final class Listing {
     private Listing() {
@@ -67,15 +67,33 @@ public final class Listing {
      */
     public static VersionPage versions(NavigableMap<String, KeyVersions> keys, String prefix, String delimiter,
                                        String keyMarker, String versionIdMarker, int maxKeys) {
-        List<ObjectVersion> out = new ArrayList<>();
+        NestedPage<ObjectVersion> p = nested(keys, KeyVersions::newestFirst, ObjectVersion::versionId, prefix, delimiter,
+                keyMarker, versionIdMarker, maxKeys);
+        return new VersionPage(p.entries(), p.commonPrefixes(), p.truncated(), p.nextKeyMarker(), p.nextIdMarker());
+    }
+
+    /** One page of entries, several of which may share a key (versions, multipart uploads). */
+    public record NestedPage<T>(List<T> entries, List<String> commonPrefixes, boolean truncated, String nextKeyMarker,
+                                String nextIdMarker) {
+    }
+
+    /**
+     * Entries of each key in the order {@code entriesOf} gives, after ({@code keyMarker}, {@code idMarker}):
+     * with an id marker, the rest of that key's entries follow it; without one, the marker key is skipped
+     * entirely. ListObjectVersions (version-id-marker) and ListMultipartUploads (upload-id-marker) page so.
+     */
+    public static <V, T> NestedPage<T> nested(NavigableMap<String, V> keys, java.util.function.Function<V, List<T>> entriesOf,
+                                              java.util.function.Function<T, String> idOf, String prefix, String delimiter,
+                                              String keyMarker, String idMarker, int maxKeys) {
+        List<T> out = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
         String lastKey = null;
-        String lastVersion = null;
+        String lastId = null;
         String skipUnder = isCommonPrefix(keyMarker, prefix, delimiter) ? keyMarker : null;
-        boolean resumeInKey = keyMarker != null && versionIdMarker != null && skipUnder == null
+        boolean resumeInKey = keyMarker != null && idMarker != null && skipUnder == null
                 && org.amber.lockd.KeyOrder.compare(keyMarker, prefix) >= 0;
-        NavigableMap<String, KeyVersions> from = resumeInKey ? keys.tailMap(keyMarker, true) : range(keys, prefix, keyMarker);
-        for (Map.Entry<String, KeyVersions> e : from.entrySet()) {
+        NavigableMap<String, V> from = resumeInKey ? keys.tailMap(keyMarker, true) : range(keys, prefix, keyMarker);
+        for (Map.Entry<String, V> e : from.entrySet()) {
             String key = e.getKey();
             if (!key.startsWith(prefix)) {
                 break;
@@ -89,34 +107,33 @@ public final class Listing {
                     continue;
                 }
                 if (out.size() + prefixes.size() >= maxKeys) {
-                    return new VersionPage(out, prefixes, true, lastKey, lastVersion);
+                    return new NestedPage<>(out, prefixes, true, lastKey, lastId);
                 }
                 prefixes.add(cp);
                 lastKey = cp;
-                lastVersion = null;
+                lastId = null;
                 continue;
             }
-            boolean resume = key.equals(keyMarker) && versionIdMarker != null;
+            boolean resume = key.equals(keyMarker) && idMarker != null;
             boolean started = !resume;
-            for (ObjectVersion v : e.getValue().newestFirst()) {
+            for (T v : entriesOf.apply(e.getValue())) {
                 if (!started) {
-                    started = v.versionId().equals(versionIdMarker);
+                    started = idOf.apply(v).equals(idMarker);
                     continue;
                 }
                 if (out.size() + prefixes.size() >= maxKeys) {
-                    return new VersionPage(out, prefixes, true, lastKey, lastVersion);
+                    return new NestedPage<>(out, prefixes, true, lastKey, lastId);
                 }
                 out.add(v);
                 lastKey = key;
-                lastVersion = v.versionId();
+                lastId = idOf.apply(v);
             }
         }
-        return new VersionPage(out, prefixes, false, null, null);
+        return new NestedPage<>(out, prefixes, false, null, null);
     }
 
-    private static NavigableMap<String, KeyVersions> range(NavigableMap<String, KeyVersions> keys, String prefix,
-                                                           String after) {
-        NavigableMap<String, KeyVersions> m = keys.tailMap(prefix, true);
+    private static <V> NavigableMap<String, V> range(NavigableMap<String, V> keys, String prefix, String after) {
+        NavigableMap<String, V> m = keys.tailMap(prefix, true);
         if (after != null && org.amber.lockd.KeyOrder.compare(after, prefix) >= 0) {
             m = keys.tailMap(after, false);
         }

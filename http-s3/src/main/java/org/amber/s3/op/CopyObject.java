@@ -1,15 +1,14 @@
 package org.amber.s3.op;
 
-import java.io.IOException;
-import java.security.MessageDigest;
-import org.amber.lockd.BlobRef;
 import org.amber.lockd.BucketState;
 import org.amber.lockd.ObjectMeta;
 import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.VersionIds;
 import org.amber.lockd.Versioning;
-import org.amber.lockd.port.BlobWriter;
+import org.amber.s3.BlobCopy;
+import org.amber.s3.BodyReader;
 import org.amber.s3.Conditions;
+import org.amber.s3.body.ChecksumAlgorithm;
 import org.amber.s3.CopySource;
 import org.amber.s3.ObjectHeaders;
 import org.amber.s3.Ops;
@@ -47,10 +46,16 @@ public final class CopyObject implements S3Operation {
             throw new S3Exception(S3Error.INVALID_REQUEST,
                     "The specified copy source is larger than the maximum allowable size for a copy source: 5368709120");
         }
-        byte[] md5 = new byte[16];
-        BlobRef blob = copy(v, md5);
-        String etag = Ops.hex(md5);
-        var cmd = new org.amber.lockd.command.PutObject(req.bucket(), req.key(), blob, v.size(), etag, meta);
+        // The copy is one blob, so a multipart source's composite checksum would be wrong for it: the
+        // copy gets a whole-object checksum of the algorithm asked for, else of the source's.
+        String asked = req.header("x-amz-checksum-algorithm");
+        ChecksumAlgorithm algorithm = asked != null ? ChecksumAlgorithm.fromName(asked).orElseThrow(() -> new S3Exception(
+                S3Error.INVALID_REQUEST, "Value for x-amz-checksum-algorithm header is invalid."))
+                : ObjectHeaders.checksumAlgorithm(v.meta()).orElse(null);
+        BodyReader.Stored copied = BlobCopy.copy(s.blobs(), v, 0, v.size(), algorithm);
+        String etag = Ops.hex(copied.md5());
+        var cmd = new org.amber.lockd.command.PutObject(req.bucket(), req.key(), copied.blob(), v.size(), etag,
+                ObjectHeaders.withChecksum(meta, copied.checksum()));
         boolean sourceVersioned = s.published().bucket(src.bucket()).map(b -> b.versioning() != Versioning.UNVERSIONED).orElse(false);
         Ops.submit(s, req, response, callback, cmd, d -> {
             if (d.versionId() != null) {
@@ -94,25 +99,5 @@ public final class CopyObject implements S3Operation {
         }
         throw new S3Exception(S3Error.INVALID_ARGUMENT, "Unknown tagging directive.",
                 java.util.Map.of("ArgumentName", "x-amz-tagging-directive", "ArgumentValue", directive));
-    }
-
-    /** Copies the verified bytes of {@code v} into a new blob, filling {@code md5Out} with their MD5. */
-    private BlobRef copy(ObjectVersion v, byte[] md5Out) throws IOException {
-        MessageDigest md5;
-        try {
-            md5 = MessageDigest.getInstance("MD5");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (BlobWriter w = s.blobs().create(v.size())) {
-            if (v.size() > 0) {
-                s.blobs().read(v.blob(), 0, v.size(), chunk -> {
-                    md5.update(chunk.duplicate());
-                    w.write(chunk);
-                });
-            }
-            System.arraycopy(md5.digest(), 0, md5Out, 0, 16);
-            return w.finish();
-        }
     }
 }

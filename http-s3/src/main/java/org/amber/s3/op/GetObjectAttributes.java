@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.amber.lockd.BucketState;
 import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.Part;
 import org.amber.lockd.Versioning;
 import org.amber.s3.Ops;
 import org.amber.s3.Responses;
@@ -19,8 +20,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * GetObjectAttributes: {@code GET /bucket/key?attributes} with {@code x-amz-object-attributes}
- * naming which of ETag, Checksum, ObjectParts, StorageClass and ObjectSize to return. Objects written
- * by a single PUT have no parts, so ObjectParts is empty.
+ * naming which of ETag, Checksum, ObjectParts, StorageClass and ObjectSize to return. ObjectParts
+ * (paged by x-amz-max-parts and x-amz-part-number-marker) exists only for versions completed from a
+ * multipart upload, as on S3.
  */
 public final class GetObjectAttributes implements S3Operation {
     static final Set<String> ATTRIBUTES = Set.of("ETag", "Checksum", "ObjectParts", "StorageClass", "ObjectSize");
@@ -50,6 +52,9 @@ public final class GetObjectAttributes implements S3Operation {
         if (wanted.contains("Checksum")) {
             checksum(x, v);
         }
+        if (wanted.contains("ObjectParts") && v.multipart()) {
+            objectParts(x, v, req);
+        }
         if (wanted.contains("StorageClass")) {
             x.el("StorageClass", "STANDARD");
         }
@@ -57,6 +62,40 @@ public final class GetObjectAttributes implements S3Operation {
             x.el("ObjectSize", v.size());
         }
         Responses.xml(response, callback, 200, x.finish());
+    }
+
+    private static void objectParts(XmlOut x, ObjectVersion v, S3Request req) {
+        int max = nonNegative(req, "x-amz-max-parts", 1000, 1000);
+        int marker = nonNegative(req, "x-amz-part-number-marker", 0, Part.MAX_PARTS);
+        java.util.List<Part> parts = v.parts();
+        int from = Math.min(marker, parts.size());
+        int to = Math.min(parts.size(), from + max);
+        x.start("ObjectParts").el("PartsCount", parts.size()).el("PartNumberMarker", marker)
+                .el("NextPartNumberMarker", to).el("MaxParts", max).el("IsTruncated", to < parts.size());
+        for (int i = from; i < to; i++) {
+            x.start("Part").el("PartNumber", i + 1).el("Size", parts.get(i).size());
+            ListParts.checksums(x, parts.get(i));
+            x.end();
+        }
+        x.end();
+    }
+
+    /** A header that must be a non-negative integer, capped at {@code cap}; {@code absent} when missing. */
+    private static int nonNegative(S3Request req, String name, int absent, int cap) {
+        String v = req.header(name);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) {
+                return Math.min(n, cap);
+            }
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new S3Exception(S3Error.INVALID_ARGUMENT, "Invalid value for header",
+                Map.of("ArgumentName", name, "ArgumentValue", v));
     }
 
     private static void checksum(XmlOut x, ObjectVersion v) {

@@ -22,7 +22,7 @@ public final class XmlIn {
     private XmlIn() {
     }
 
-    static XMLInputFactory newFactory() {
+    public static XMLInputFactory newFactory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

@@ -5,5 +5,6 @@ package org.amber.lockd.command;
  * ({@link org.amber.lockd.StateMachine#decide}); commands never change state themselves.
  */
 public sealed interface Command permits CreateAccount, CreateBucket, DeleteBucket, PutBucketVersioning, PutObject,
-        DeleteObject, PutObjectTagging {
+        DeleteObject, PutObjectTagging, CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
+        AbortMultipartUpload {
 }

@@ -22,6 +22,29 @@ public interface BlobStore {
      */
     void read(BlobRef blob, long from, long count, ChunkSink sink) throws IOException;
 
+    /**
+     * Copies bytes {@code [from, from+count)} of the concatenation of {@code extents} (a multipart
+     * version's parts) to {@code sink}, verifying every chunk as {@link #read(BlobRef, long, long, ChunkSink)}.
+     */
+    default void read(java.util.List<BlobRef> extents, long from, long count, ChunkSink sink) throws IOException {
+        long start = 0;
+        for (BlobRef b : extents) {
+            long end = start + b.length();
+            long lo = Math.max(from, start);
+            long hi = Math.min(from + count, end);
+            if (lo < hi) {
+                read(b, lo - start, hi - lo, sink);
+            }
+            if (end >= from + count) {
+                return;
+            }
+            start = end;
+        }
+        if (start < from + count) {
+            throw new IllegalArgumentException("range [" + from + ", " + (from + count) + ") beyond " + start + " bytes");
+        }
+    }
+
     /** Receives verified bytes; the buffer is only valid during the call. */
     @FunctionalInterface
     interface ChunkSink {
