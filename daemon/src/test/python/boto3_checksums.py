@@ -74,4 +74,22 @@ except ClientError as e:
     assert e.response["Error"]["Message"] == "The CRC32 you specified did not match the calculated checksum.", e.response
 assert absent("wrong"), "a refused upload stores nothing"
 
+# upload_fileobj of 20 MiB: s3transfer goes multipart with CRC32 (COMPOSITE) and downloads in ranges.
+big = os.urandom(20 * 1024 * 1024 + 11)
+with tempfile.TemporaryFile() as f:
+    f.write(big)
+    f.seek(0)
+    s3.upload_fileobj(f, bucket, "multipart")
+head = s3.head_object(Bucket=bucket, Key="multipart", ChecksumMode="ENABLED")
+part = 8 * 1024 * 1024
+chunks = [big[i:i + part] for i in range(0, len(big), part)]
+expected_etag = '"%s-%d"' % (hashlib.md5(b"".join(hashlib.md5(c).digest() for c in chunks)).hexdigest(), len(chunks))
+assert head["ETag"] == expected_etag, (head["ETag"], expected_etag)
+composite = crc32(b"".join(zlib.crc32(c).to_bytes(4, "big") for c in chunks)) + "-%d" % len(chunks)
+assert head.get("ChecksumCRC32") == composite, (head, composite)
+assert head.get("ChecksumType") == "COMPOSITE", head
+out = io.BytesIO()
+s3.download_fileobj(bucket, "multipart", out)
+assert out.getvalue() == big, "the multipart object downloads byte-identical"
+
 print("boto3 checksums: all checks passed")

@@ -358,6 +358,27 @@ class MultipartTest {
         assertArrayEquals(assembled, s3.getObjectAsBytes(b -> b.bucket("mpu").key("flat")).asByteArray());
     }
 
+    /** The SDK as shipped: CRC32 in aws-chunked trailers on every part, checksum validation on GET. */
+    @Test
+    void theSdkWithItsDefaultsUploadsAndDownloadsInParts() throws Exception {
+        ChunkedS3.Recorder sent = new ChunkedS3.Recorder();
+        S3Client sdk = amber.track(ChunkedS3.defaultClient(amber.daemon(), amber.root(), sent));
+        byte[][] parts = {TestDaemons.randomBytes(PART, 51), TestDaemons.randomBytes(12345, 52)};
+        String id = sdk.createMultipartUpload(b -> b.bucket("mpu").key("sdk-defaults")).uploadId();
+        List<CompletedPart> done = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            int n = i + 1;
+            UploadPartResponse r = sdk.uploadPart(b -> b.bucket("mpu").key("sdk-defaults").uploadId(id).partNumber(n),
+                    RequestBody.fromBytes(parts[n - 1]));
+            assertEquals("x-amz-checksum-crc32", sent.header("x-amz-trailer"), "the default sends a CRC32 trailer");
+            assertNotNull(r.checksumCRC32());
+            done.add(CompletedPart.builder().partNumber(n).eTag(r.eTag()).checksumCRC32(r.checksumCRC32()).build());
+        }
+        var complete = sdk.completeMultipartUpload(b -> b.bucket("mpu").key("sdk-defaults").uploadId(id).multipartUpload(m -> m.parts(done)));
+        assertEquals("\"" + multipartEtag(parts) + "\"", complete.eTag());
+        assertArrayEquals(concat(parts), sdk.getObjectAsBytes(b -> b.bucket("mpu").key("sdk-defaults")).asByteArray());
+    }
+
     @Test
     void deletingABucketEndsItsUploads() {
         s3.createBucket(b -> b.bucket("mpu-gone"));
