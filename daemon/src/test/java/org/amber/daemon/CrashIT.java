@@ -22,12 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
- * Durability under SIGKILL: the daemon runs as its own process while writers overwrite, delete and
- * re-tag their own keys, and is killed at a random moment, 20 times. After every restart each key
+ * Durability under SIGKILL: the daemon runs as its own process while writers overwrite (by PUT or, every
+ * tenth generation, by a two-part multipart upload), delete and re-tag their own keys, and is killed at a random moment, 20 times. After every restart each key
  * holds exactly its last acknowledged state — bytes, absence and tags — or, for the one operation per
  * writer that the kill cut off, that operation's state, whole; never anything else. Replay is clean
  * (no ERROR logged) and the daemon takes writes again.
@@ -36,6 +37,7 @@ class CrashIT {
     static final int ROUNDS = 20;
     static final int WRITERS = 12;
     static final int KEYS_PER_WRITER = 40;
+    static final AtomicLong MULTIPART_ACKED = new AtomicLong();
 
     @TempDir
     Path tmp;
@@ -56,11 +58,18 @@ class CrashIT {
         int lastGeneration = -1;
     }
 
+    /** Every tenth generation of a key is written by a two-part multipart upload. */
+    static boolean multipart(int generation) {
+        return generation % 10 == 7;
+    }
+
     /** The body of a generation of a key is a function of both, so any reader can check it. */
     static byte[] bodyOf(String key, int generation) {
         String seed = key + "#" + generation;
         Random r = new Random(seed.hashCode() * 31L + seed.length());
-        byte[] b = new byte[r.nextInt(4) == 0 ? r.nextInt(1 << 20) : r.nextInt(64 << 10)];
+        int size = multipart(generation) ? (5 << 20) + r.nextInt(64 << 10)
+                : r.nextInt(4) == 0 ? r.nextInt(1 << 20) : r.nextInt(64 << 10);
+        byte[] b = new byte[size];
         r.nextBytes(b);
         return b;
     }
@@ -92,8 +101,9 @@ class CrashIT {
                 load(amberd, s3, model, acknowledged, 200 + chance.nextInt(1300));
             }
         }
-        System.out.printf("crash test: %d rounds of SIGKILL, %d acknowledged writes, deletes and tag changes;"
-                + " every key held its acknowledged state after every restart%n", ROUNDS, acknowledged.get());
+        System.out.printf("crash test: %d rounds of SIGKILL, %d acknowledged writes, deletes and tag changes (%d of them"
+                + " multipart uploads); every key held its acknowledged state after every restart%n", ROUNDS, acknowledged.get(),
+                MULTIPART_ACKED.get());
         assertTrue(acknowledged.get() > ROUNDS * 10L, "the load must actually have written something: " + acknowledged);
     }
 
@@ -136,7 +146,13 @@ class CrashIT {
             } else if (next.generation() != now.generation()) {
                 String tagging = next.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining("&"));
-                s3.putObject(b -> b.bucket("crash").key(key).tagging(tagging), RequestBody.fromBytes(bodyOf(key, next.generation())));
+                byte[] body = bodyOf(key, next.generation());
+                if (multipart(next.generation())) {
+                    putInParts(s3, key, tagging, body);
+                    MULTIPART_ACKED.incrementAndGet();
+                } else {
+                    s3.putObject(b -> b.bucket("crash").key(key).tagging(tagging), RequestBody.fromBytes(body));
+                }
             } else {
                 List<Tag> set = next.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
                         .collect(Collectors.toList());
@@ -148,6 +164,18 @@ class CrashIT {
         m.acked = next;
         m.pending = null;
         return true;
+    }
+
+    /** CreateMultipartUpload, a 5 MiB part and the rest, CompleteMultipartUpload: acknowledged only by the last. */
+    private static void putInParts(S3Client s3, String key, String tagging, byte[] body) {
+        String id = s3.createMultipartUpload(b -> b.bucket("crash").key(key).tagging(tagging)).uploadId();
+        int cut = 5 << 20;
+        String e1 = s3.uploadPart(b -> b.bucket("crash").key(key).uploadId(id).partNumber(1),
+                RequestBody.fromBytes(Arrays.copyOf(body, cut))).eTag();
+        String e2 = s3.uploadPart(b -> b.bucket("crash").key(key).uploadId(id).partNumber(2),
+                RequestBody.fromBytes(Arrays.copyOfRange(body, cut, body.length))).eTag();
+        s3.completeMultipartUpload(b -> b.bucket("crash").key(key).uploadId(id).multipartUpload(m -> m.parts(
+                CompletedPart.builder().partNumber(1).eTag(e1).build(), CompletedPart.builder().partNumber(2).eTag(e2).build())));
     }
 
     /** Every key is in its acknowledged state or its cut-off operation's state; that becomes the new acknowledged state. */
