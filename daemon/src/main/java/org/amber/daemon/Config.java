@@ -17,9 +17,11 @@ import java.util.Properties;
  *
  * @param segmentBytes the size at which a blob segment is sealed and a new one started
  * @param secretKeyFile the key that seals account secrets; kept outside the journal
+ * @param reclaimInterval how often space reclamation looks for segments nothing references (0: never)
  */
 public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddress adminAddress, String region,
-                     List<String> vhostDomains, long segmentBytes, Path secretKeyFile, int ringSize) {
+                     List<String> vhostDomains, long segmentBytes, Path secretKeyFile, int ringSize,
+                     java.time.Duration reclaimInterval) {
 
     /** Where a packaged install keeps its configuration; read only if it exists. */
     public static final Path SYSTEM_CONFIG = Path.of("/etc/amber/amber.conf");
@@ -36,6 +38,7 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
         d.put("segment-size", Long.toString(256L << 20));
         d.put("secret-key-file", "");
         d.put("ring-size", "1024");
+        d.put("reclaim-interval-seconds", "60");
         return d;
     }
 
@@ -67,7 +70,8 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
                 Arrays.stream(v.get("vhost-domains").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 Long.parseLong(v.get("segment-size")),
                 keyFile.isEmpty() ? data.resolve("amber-secret.key") : Path.of(keyFile),
-                Integer.parseInt(v.get("ring-size")));
+                Integer.parseInt(v.get("ring-size")),
+                java.time.Duration.ofMillis(Math.round(Double.parseDouble(v.get("reclaim-interval-seconds")) * 1000)));
     }
 
     private static Map<String, String> parseFlags(String... args) {

@@ -32,6 +32,11 @@ public final class Metrics implements RequestListener {
     private final Histogram commitLatency = Histogram.builder().name("amber_commit_duration").unit(Unit.SECONDS)
             .help("Time of one group commit: segment fdatasyncs, journal append and sync").register(registry);
 
+    private final Counter segmentsDropped = Counter.builder().name("amber_segments_dropped")
+            .help("Blob segments deleted by space reclamation because nothing referenced them").register(registry);
+    private final Counter bytesReclaimed = Counter.builder().name("amber_reclaimed_bytes")
+            .help("Bytes of blob segment files deleted by space reclamation").register(registry);
+
     public Metrics() {
         JvmMetrics.builder().register(registry);
     }
@@ -56,6 +61,12 @@ public final class Metrics implements RequestListener {
         segmentSyncs.inc(segmentsSynced);
         batchSize.observe(records);
         commitLatency.observe(nanos / 1e9);
+    }
+
+    /** Reclamation deleted {@code segments} files holding {@code bytes}. */
+    void reclaimed(int segments, long bytes) {
+        segmentsDropped.inc(segments);
+        bytesReclaimed.inc(bytes);
     }
 
     /** A gauge read at scrape time. */

@@ -35,12 +35,16 @@ final class Amberd implements AutoCloseable {
         return start(data, log, true);
     }
 
-    /** As {@link #start(Path, Path)}; without {@code rootFromEnv} the daemon generates root keys itself. */
-    static Amberd start(Path data, Path log, boolean rootFromEnv) throws IOException, InterruptedException {
+    /**
+     * As {@link #start(Path, Path)}; without {@code rootFromEnv} the daemon generates root keys itself;
+     * {@code flags} go to amberd as they are.
+     */
+    static Amberd start(Path data, Path log, boolean rootFromEnv, String... flags) throws IOException, InterruptedException {
         int s3 = freePort();
         int admin = freePort();
         List<String> cmd = new ArrayList<>(List.of(REPO.resolve("bin/amberd").toString(), "--data", data.toString(),
                 "--s3-address", "127.0.0.1:" + s3, "--admin-address", "127.0.0.1:" + admin));
+        cmd.addAll(List.of(flags));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove(RootCredentials.ACCESS_ENV);
         pb.environment().remove(RootCredentials.SECRET_ENV);

@@ -15,6 +15,7 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
@@ -73,6 +74,13 @@ final class EventDecoder {
                         s.getString("checksumAlgorithm"), s.getString("checksumType"));
             case "PartStored":
                 return new PartStored(s.getString("bucket"), s.getString("uploadId"), part(s.getStruct("part")));
+            case "SegmentsDropped": {
+                List<Long> ids = new ArrayList<>();
+                for (TaggedStruct id : s.getStructList("segments")) {
+                    ids.add(id.getLong("id"));
+                }
+                return new SegmentsDropped(ids);
+            }
             case "UploadEnded":
                 return new UploadEnded(s.getString("bucket"), s.getString("uploadId"));
             default:

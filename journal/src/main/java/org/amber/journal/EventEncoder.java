@@ -14,6 +14,7 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
@@ -71,6 +72,10 @@ final class EventEncoder {
                     .putStruct("part", part(p.part()));
         } else if (e instanceof UploadEnded u) {
             return new TaggedWriter("UploadEnded").putString("bucket", u.bucket()).putString("uploadId", u.uploadId());
+        } else if (e instanceof SegmentsDropped d) {
+            List<TaggedWriter> ids = new ArrayList<>(d.segments().size());
+            d.segments().forEach(id -> ids.add(new TaggedWriter("Segment").putLong("id", id)));
+            return new TaggedWriter("SegmentsDropped").putStructList("segments", ids);
         } else if (e instanceof TagsSet t) {
             return new TaggedWriter("TagsSet").putString("bucket", t.bucket()).putString("key", t.key())
                     .putString("versionId", t.versionId()).putMap("tags", t.tags());

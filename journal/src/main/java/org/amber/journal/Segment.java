@@ -61,6 +61,11 @@ final class Segment {
         }
     }
 
+    /** True once no extent can ever be reserved here again (a segment of an earlier run, or retired). */
+    boolean closedForWrites() {
+        return tail.get() == RETIRED;
+    }
+
     void writerDone() {
         writers.decrementAndGet();
     }

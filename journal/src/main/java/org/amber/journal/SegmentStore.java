@@ -156,6 +156,47 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
         sealedOpen.removeIf(Segment::retireIfIdle);
     }
 
+    /**
+     * The segments no extent can ever be reserved in again: those of earlier runs, and sealed ones of this
+     * run whose writers have finished and whose bytes are synced. Only these may be dropped. Thread: any.
+     */
+    public Set<Long> closedSegments() {
+        Set<Long> out = new TreeSet<>();
+        segments.forEach((id, s) -> {
+            if (s != current && s.closedForWrites()) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Deletes segment files whose drop is durable in the journal (reclamation), then syncs the directory;
+     * returns the bytes freed. Ids it does not know (already deleted) are skipped. Reads of a dropped
+     * segment fail from now on. Thread: one at a time (the reclaimer).
+     */
+    public long drop(Collection<Long> ids) throws IOException {
+        long freed = 0;
+        for (Long id : ids) {
+            Segment s = segments.get(id);
+            if (s == null) {
+                continue;
+            }
+            if (!s.closedForWrites()) {
+                throw new IllegalStateException("segment " + id + " still takes writes; it cannot be dropped");
+            }
+            segments.remove(id);
+            freed += Files.size(s.path);
+            s.close();
+            Files.delete(s.path);
+            LOG.info("segment store {}: dropped segment {} (nothing references it)", dir, s.path.getFileName());
+        }
+        if (freed > 0) {
+            syncDirectory();
+        }
+        return freed;
+    }
+
     /** Number of segment fdatasyncs that succeeded, for metrics. Thread: any. */
     public long syncCount() {
         return syncs.get();

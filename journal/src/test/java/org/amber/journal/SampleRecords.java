@@ -19,6 +19,7 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
@@ -81,7 +82,9 @@ final class SampleRecords {
 
     private static Event randomEvent(Random rnd, long seq) {
         String bucket = "b" + rnd.nextInt(50);
-        switch (rnd.nextInt(10)) {
+        switch (rnd.nextInt(11)) {
+            case 10:
+                return new SegmentsDropped(rnd.nextBoolean() ? List.of(seq) : List.of(seq, seq + 7, 1L << 40));
             case 7:
                 return new UploadCreated(bucket, "k" + rnd.nextInt(1000), "u" + seq, seq, T0.plusMillis(seq), "o",
                         rnd.nextBoolean() ? ObjectMeta.NONE : new ObjectMeta("text/plain", Map.of("a", "b"), Map.of()),

@@ -19,6 +19,8 @@ public enum Refusal {
     NO_SUCH_UPLOAD,
     /** A part named for completion is not (or no longer) the upload's part with that number. */
     INVALID_PART,
+    /** The command's bytes are in a segment reclamation already dropped; the client must send them again. */
+    BLOB_RECLAIMED,
     /** A bug: deciding the command threw; nothing was changed. */
     INTERNAL_ERROR,
     /** The daemon stopped accepting writes after a storage failure (fail-stop). */

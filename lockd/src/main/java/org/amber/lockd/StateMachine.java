@@ -12,6 +12,7 @@ import org.amber.lockd.command.UploadPart;
 import org.amber.lockd.command.CreateBucket;
 import org.amber.lockd.command.DeleteBucket;
 import org.amber.lockd.command.DeleteObject;
+import org.amber.lockd.command.DropSegments;
 import org.amber.lockd.command.PutBucketVersioning;
 import org.amber.lockd.command.PutObject;
 import org.amber.lockd.command.PutObjectTagging;
@@ -20,6 +21,7 @@ import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
@@ -66,6 +68,8 @@ public final class StateMachine {
             return completeUpload(s, u, seq, time, principal);
         } else if (c instanceof AbortMultipartUpload u) {
             return abortUpload(s, u);
+        } else if (c instanceof DropSegments d) {
+            return dropSegments(s, d);
         }
         throw new IllegalArgumentException("unknown command " + c);
     }
@@ -116,6 +120,9 @@ public final class StateMachine {
         if (ob.isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_BUCKET);
         }
+        if (s.droppedSegments().contains(c.blob().segment())) {
+            return Decision.refuse(Refusal.BLOB_RECLAIMED);
+        }
         List<Event> events = new ArrayList<>(2);
         String id = storeVersion(ob.get(), c.key(), seq, events,
                 vid -> new ObjectVersion(c.key(), vid, seq, false, time, c.size(), c.etag(), c.blob(), c.meta(), principal));
@@ -155,6 +162,9 @@ public final class StateMachine {
         if (upload(b.get(), c.key(), c.uploadId()).isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_UPLOAD);
         }
+        if (s.droppedSegments().contains(c.blob().segment())) {
+            return Decision.refuse(Refusal.BLOB_RECLAIMED);
+        }
         Part p = new Part(c.number(), c.size(), c.etag(), c.blob(), c.checksums(), time);
         return Decision.accept(List.of(new PartStored(c.bucket(), c.uploadId(), p)));
     }
@@ -190,6 +200,18 @@ public final class StateMachine {
             return Decision.refuse(Refusal.NO_SUCH_UPLOAD);
         }
         return Decision.accept(List.of(new UploadEnded(c.bucket(), c.uploadId())));
+    }
+
+    /**
+     * Drops the candidates nothing references. A blob written but not yet decided may sit in one: its
+     * command is then refused (BLOB_RECLAIMED), never acknowledged, so nothing durable is lost. Dropping
+     * destroys no version: every version's extents are referenced, whatever its state.
+     */
+    private static Decision dropSegments(Store s, DropSegments c) {
+        java.util.Set<Long> referenced = s.referencedSegments();
+        List<Long> drop = c.candidates().stream().filter(id -> id >= 0 && !referenced.contains(id)
+                && !s.droppedSegments().contains(id)).sorted().toList();
+        return drop.isEmpty() ? Decision.accept(List.of()) : Decision.accept(List.of(new SegmentsDropped(drop)));
     }
 
     /** The upload {@code uploadId} if it is in progress and for {@code key}. */

@@ -12,6 +12,7 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
@@ -29,6 +30,7 @@ import org.amber.lockd.event.VersioningChanged;
 public final class Store {
     private final ConcurrentSkipListMap<String, BucketState> buckets = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, Account> accountsByKey = new ConcurrentHashMap<>();
+    private final java.util.Set<Long> droppedSegments = ConcurrentHashMap.newKeySet();
     private volatile long lastSeq;
     private volatile Instant lastTime = Instant.EPOCH;
 
@@ -66,6 +68,8 @@ public final class Store {
             bucketOrFail(p.bucket()).storePart(p.uploadId(), p.part());
         } else if (e instanceof UploadEnded u) {
             bucketOrFail(u.bucket()).endUpload(u.uploadId());
+        } else if (e instanceof SegmentsDropped d) {
+            droppedSegments.addAll(d.segments());
         } else if (e instanceof AccountCreated a) {
             accountsByKey.put(a.account().accessKeyId(), a.account());
         } else {
@@ -96,6 +100,32 @@ public final class Store {
 
     public Collection<Account> accounts() {
         return Collections.unmodifiableCollection(accountsByKey.values());
+    }
+
+    /** Blob segments reclamation has dropped; nothing may reference them again. A read-only live view. */
+    public java.util.Set<Long> droppedSegments() {
+        return Collections.unmodifiableSet(droppedSegments);
+    }
+
+    /**
+     * Every blob segment some version (of any key, current or not, delete-protected or not) or some part
+     * of an upload in progress references. A full scan: reclamation is rare and must be obviously right.
+     */
+    public java.util.Set<Long> referencedSegments() {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (BucketState b : buckets.values()) {
+            for (KeyVersions kv : b.keys().values()) {
+                for (ObjectVersion v : kv.newestFirst()) {
+                    v.extents().forEach(x -> out.add(x.segment()));
+                }
+            }
+            for (java.util.List<Upload> uploads : b.uploads().values()) {
+                for (Upload u : uploads) {
+                    u.parts().values().forEach(p -> out.add(p.blob().segment()));
+                }
+            }
+        }
+        return out;
     }
 
     /** The sequence of the last applied record; 0 for an empty journal. */

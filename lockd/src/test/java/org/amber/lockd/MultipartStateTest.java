@@ -12,9 +12,12 @@ import org.amber.lockd.command.CompleteMultipartUpload;
 import org.amber.lockd.command.CreateBucket;
 import org.amber.lockd.command.CreateMultipartUpload;
 import org.amber.lockd.command.DeleteBucket;
+import org.amber.lockd.command.DropSegments;
+import org.amber.lockd.command.PutObject;
 import org.amber.lockd.command.PutBucketVersioning;
 import org.amber.lockd.command.UploadPart;
 import org.amber.lockd.event.Recorded;
+import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
@@ -100,6 +103,22 @@ class MultipartStateTest {
         Decision third = run(new CompleteMultipartUpload("b", "k", c, List.copyOf(upload(c).parts().values()), 10, "g-1", ObjectMeta.NONE));
         assertEquals(third.versionId(), store.bucket("b").orElseThrow().latest("k").orElseThrow().versionId());
         assertEquals(2, store.bucket("b").orElseThrow().versions("k").orElseThrow().newestFirst().size());
+    }
+
+    @Test
+    void droppingTakesOnlyUnreferencedSegmentsAndNothingMayReferenceThemAfter() {
+        String id = create("k");
+        part("k", id, 1, 11);
+        part("k", id, 2, 12);
+        part("k", id, 2, 13); // replaces the part in segment 12
+        Decision d = run(new DropSegments(java.util.Set.of(11L, 12L, 13L, 14L)));
+        assertEquals(List.of(new SegmentsDropped(List.of(12L, 14L))), d.events());
+        assertEquals(Refusal.BLOB_RECLAIMED, part("k", id, 3, 14).refusal(), "a blob written into a dropped segment is refused");
+        assertEquals(Refusal.BLOB_RECLAIMED, run(new PutObject("b", "x", new BlobRef(12, 0, 10, 1, new int[] {1}), 10, "e",
+                ObjectMeta.NONE)).refusal());
+        assertTrue(run(new DropSegments(java.util.Set.of(12L))).events().isEmpty(), "already dropped");
+        run(new AbortMultipartUpload("b", "k", id));
+        assertEquals(List.of(new SegmentsDropped(List.of(11L, 13L))), run(new DropSegments(java.util.Set.of(11L, 13L))).events());
     }
 
     @Test

@@ -6,5 +6,6 @@ package org.amber.lockd.event;
  * Each event type has a stable wire name in the journal codec; never rename or reuse one.
  */
 public sealed interface Event permits AccountCreated, BucketCreated, BucketDeleted, VersioningChanged,
-        VersionStored, VersionRemoved, TagsSet, UploadCreated, PartStored, UploadEnded {
+        VersionStored, VersionRemoved, TagsSet, UploadCreated, PartStored, UploadEnded,
+        SegmentsDropped {
 }
