@@ -2,7 +2,10 @@ package org.amber.daemon;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -11,21 +14,26 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.amber.journal.SegmentStore;
+import org.amber.lockd.BlobRef;
 import org.amber.lockd.Decision;
+import org.amber.lockd.ExtentMove;
 import org.amber.lockd.RequestContext;
 import org.amber.lockd.Store;
 import org.amber.lockd.command.DropSegments;
+import org.amber.lockd.command.RelocateExtents;
 import org.amber.lockd.event.SegmentsDropped;
+import org.amber.lockd.port.BlobWriter;
 import org.amber.lockd.port.CommandBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Space reclamation, as far as it goes today: a segment file that nothing references any more (its
- * versions lawfully deleted, its upload aborted, its parts replaced) is deleted. The decision is a
- * {@link DropSegments} command on the decide stage, which re-checks every version and part itself; the
- * file goes only after that decision is durable. Segments that still hold live extents are kept whole
- * (copying live extents out of them is not built yet). Thread: its own, one round at a time.
+ * Space reclamation. A segment file that nothing references any more (its versions lawfully deleted,
+ * its upload aborted, its parts replaced) is deleted; a closed segment that is at most half live is
+ * compacted first: its live extents are copied (every chunk verified) into the current segment, the
+ * references are moved by a {@link RelocateExtents} decision, and then it is dropped. Every decision
+ * runs on the decide stage, which re-checks the whole state itself, and a file goes only after the
+ * decision to drop it is durable. Nothing is ever written in place. Thread: its own, one round at a time.
  */
 final class Reclaimer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Reclaimer.class);
@@ -74,18 +82,22 @@ final class Reclaimer implements AutoCloseable {
         }
     }
 
-    /** One round: propose the closed segments nothing seems to reference; delete what the decision drops. */
+    /** One round: drop what nothing references, then compact the emptiest closed segment that is at most half live. */
     synchronized void round() throws Exception {
+        rounds.incrementAndGet();
         Set<Long> candidates = segments.closedSegments();
         candidates.removeAll(published.droppedSegments());
         // A hint read while writers work; the decision re-checks on the decide stage against the whole state.
         candidates.removeAll(published.referencedSegments());
+        drop(candidates);
+        compactOne();
+    }
+
+    private void drop(Set<Long> candidates) throws Exception {
         if (candidates.isEmpty()) {
             return;
         }
-        CompletableFuture<Decision> decided = new CompletableFuture<>();
-        bus.submit(new DropSegments(candidates), RequestContext.system("reclaim-" + rounds.incrementAndGet()), decided::complete);
-        Decision d = decided.get(60, TimeUnit.SECONDS);
+        Decision d = decide(new DropSegments(candidates));
         if (d.refused() || d.events().isEmpty()) {
             return;
         }
@@ -93,6 +105,52 @@ final class Reclaimer implements AutoCloseable {
         long bytes = segments.drop(dropped);
         metrics.reclaimed(dropped.size(), bytes);
         LOG.info("reclamation: dropped {} segment(s), {} bytes freed", dropped.size(), bytes);
+    }
+
+    /**
+     * Picks the closed segment with the fewest live bytes among those at most half live, copies its live
+     * extents, moves the references, and drops it.
+     */
+    private void compactOne() throws Exception {
+        Map<Long, List<BlobRef>> live = new TreeMap<>();
+        for (BlobRef b : published.referencedExtents()) {
+            if (b.segment() >= 0) {
+                live.computeIfAbsent(b.segment(), k -> new ArrayList<>()).add(b);
+            }
+        }
+        Set<Long> closed = segments.closedSegments();
+        closed.removeAll(published.droppedSegments());
+        long best = -1;
+        long bestLive = Long.MAX_VALUE;
+        for (long id : closed) {
+            long liveBytes = live.getOrDefault(id, List.of()).stream().mapToLong(BlobRef::length).sum();
+            if (liveBytes > 0 && liveBytes * 2 <= segments.fileSize(id) && liveBytes < bestLive) {
+                best = id;
+                bestLive = liveBytes;
+            }
+        }
+        if (best < 0) {
+            return;
+        }
+        List<ExtentMove> moves = new ArrayList<>();
+        for (BlobRef from : live.get(best)) {
+            try (BlobWriter w = segments.create(from.length())) {
+                segments.read(from, 0, from.length(), w::write);
+                moves.add(new ExtentMove(from, w.finish()));
+            }
+        }
+        Decision d = decide(new RelocateExtents(moves));
+        if (d.refused()) {
+            return;
+        }
+        LOG.info("reclamation: compacting segment {}: moved {} live extent(s), {} bytes", best, moves.size(), bestLive);
+        drop(Set.of(best));
+    }
+
+    private Decision decide(org.amber.lockd.command.Command c) throws Exception {
+        CompletableFuture<Decision> decided = new CompletableFuture<>();
+        bus.submit(c, RequestContext.system("reclaim-" + rounds.get()), decided::complete);
+        return decided.get(60, TimeUnit.SECONDS);
     }
 
     @Override

@@ -86,6 +86,7 @@ class CrashIT {
         Random chance = new Random();
         AtomicLong acknowledged = new AtomicLong();
         long droppedSegments = 0;
+        long compacted = 0;
         for (int round = 0; round <= ROUNDS; round++) {
             Path log = tmp.resolve("amberd-" + round + ".log");
             // Small segments and frequent reclamation rounds: segments are dropped while writers work and kills land.
@@ -104,10 +105,12 @@ class CrashIT {
                 load(amberd, s3, model, acknowledged, 200 + chance.nextInt(1300));
             }
             droppedSegments += Files.readString(log).lines().filter(l -> l.contains("dropped segment")).count();
+            compacted += Files.readString(log).lines().filter(l -> l.contains("compacting segment")).count();
         }
         System.out.printf("crash test: %d rounds of SIGKILL, %d acknowledged writes, deletes and tag changes (%d of them"
-                + " multipart uploads), %d segments reclaimed on the way; every key held its acknowledged state after every"
-                + " restart%n", ROUNDS, acknowledged.get(), MULTIPART_ACKED.get(), droppedSegments);
+                + " multipart uploads), %d segments reclaimed on the way (%d of them compacted first); every key held its"
+                + " acknowledged state after every restart%n", ROUNDS, acknowledged.get(), MULTIPART_ACKED.get(), droppedSegments,
+                compacted);
         assertTrue(acknowledged.get() > ROUNDS * 10L, "the load must actually have written something: " + acknowledged);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amber.lockd.Account;
 import org.amber.lockd.BlobRef;
+import org.amber.lockd.ExtentMove;
 import org.amber.lockd.ObjectMeta;
 import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.Part;
@@ -15,6 +16,7 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
@@ -74,6 +76,17 @@ final class EventDecoder {
                         s.getString("checksumAlgorithm"), s.getString("checksumType"));
             case "PartStored":
                 return new PartStored(s.getString("bucket"), s.getString("uploadId"), part(s.getStruct("part")));
+            case "ExtentsMoved": {
+                List<ExtentMove> moves = new ArrayList<>();
+                for (TaggedStruct m : s.getStructList("moves")) {
+                    try {
+                        moves.add(new ExtentMove(blob(m.getStruct("from")), blob(m.getStruct("to"))));
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        throw new CorruptRecordException("inconsistent extent move: " + e.getMessage(), e);
+                    }
+                }
+                return new ExtentsMoved(moves);
+            }
             case "SegmentsDropped": {
                 List<Long> ids = new ArrayList<>();
                 for (TaggedStruct id : s.getStructList("segments")) {

@@ -14,6 +14,7 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
@@ -72,6 +73,10 @@ final class EventEncoder {
                     .putStruct("part", part(p.part()));
         } else if (e instanceof UploadEnded u) {
             return new TaggedWriter("UploadEnded").putString("bucket", u.bucket()).putString("uploadId", u.uploadId());
+        } else if (e instanceof ExtentsMoved m) {
+            List<TaggedWriter> moves = new ArrayList<>(m.moves().size());
+            m.moves().forEach(x -> moves.add(new TaggedWriter("Move").putStruct("from", blob(x.from())).putStruct("to", blob(x.to()))));
+            return new TaggedWriter("ExtentsMoved").putStructList("moves", moves);
         } else if (e instanceof SegmentsDropped d) {
             List<TaggedWriter> ids = new ArrayList<>(d.segments().size());
             d.segments().forEach(id -> ids.add(new TaggedWriter("Segment").putLong("id", id)));

@@ -170,6 +170,12 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
         return out;
     }
 
+    /** The size of a segment's file on disk (preallocated space included); 0 if there is no such segment. */
+    public long fileSize(long id) throws IOException {
+        Segment s = segments.get(id);
+        return s == null ? 0 : Files.size(s.path);
+    }
+
     /**
      * Deletes segment files whose drop is durable in the journal (reclamation), then syncs the directory;
      * returns the bytes freed. Ids it does not know (already deleted) are skipped. Reads of a dropped

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.amber.lockd.Account;
 import org.amber.lockd.BlobRef;
+import org.amber.lockd.ExtentMove;
 import org.amber.lockd.ObjectMeta;
 import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.Part;
@@ -19,6 +20,7 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
@@ -82,7 +84,13 @@ final class SampleRecords {
 
     private static Event randomEvent(Random rnd, long seq) {
         String bucket = "b" + rnd.nextInt(50);
-        switch (rnd.nextInt(11)) {
+        switch (rnd.nextInt(12)) {
+            case 11: {
+                long length = 1 + rnd.nextInt(3 * BlobRef.CHUNK);
+                BlobRef from = blob(rnd, length);
+                return new ExtentsMoved(List.of(new ExtentMove(from, new BlobRef(from.segment() + 1, 8192, length, from.crc32c(),
+                        from.chunkCrcs()))));
+            }
             case 10:
                 return new SegmentsDropped(rnd.nextBoolean() ? List.of(seq) : List.of(seq, seq + 7, 1L << 40));
             case 7:

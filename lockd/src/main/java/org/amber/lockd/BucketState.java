@@ -104,6 +104,11 @@ public final class BucketState {
         }
     }
 
+    void relocate(java.util.Map<BlobRef, BlobRef> moves) {
+        keys.replaceAll((k, kv) -> kv.relocated(moves));
+        uploadsById.values().forEach(u -> u.relocate(moves));
+    }
+
     void setVersioning(Versioning v) {
         versioning = v;
     }

@@ -43,6 +43,18 @@ public record KeyVersions(List<ObjectVersion> newestFirst) {
         return new KeyVersions(next);
     }
 
+    /** These versions with their extents moved; itself when none moved. */
+    KeyVersions relocated(java.util.Map<BlobRef, BlobRef> moves) {
+        List<ObjectVersion> next = new ArrayList<>(newestFirst.size());
+        boolean changed = false;
+        for (ObjectVersion v : newestFirst) {
+            ObjectVersion r = v.relocated(moves);
+            changed |= r != v;
+            next.add(r);
+        }
+        return changed ? new KeyVersions(next) : this;
+    }
+
     /** These versions without {@code versionId}; null when none would be left. */
     KeyVersions without(String versionId) {
         List<ObjectVersion> next = new ArrayList<>(newestFirst);

@@ -42,6 +42,16 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
         return VersionIds.NULL.equals(versionId);
     }
 
+    /** This version with every extent named in {@code moves} replaced; itself when none is. */
+    public ObjectVersion relocated(java.util.Map<BlobRef, BlobRef> moves) {
+        BlobRef newBlob = blob == null ? null : moves.getOrDefault(blob, blob);
+        List<Part> newParts = parts.stream().map(p -> moves.containsKey(p.blob()) ? p.withBlob(moves.get(p.blob())) : p).toList();
+        if (newBlob == blob && newParts.equals(parts)) {
+            return this;
+        }
+        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, newBlob, meta, owner, newParts);
+    }
+
     /** True when the version was completed from a multipart upload. */
     public boolean multipart() {
         return !parts.isEmpty();

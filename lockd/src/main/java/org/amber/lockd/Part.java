@@ -20,6 +20,17 @@ public record Part(int number, long size, String etag, BlobRef blob, Map<String,
     /** S3's largest part. */
     public static final long MAX_SIZE = 5L << 30;
 
+    /** This part with its bytes at another place (compaction). */
+    public Part withBlob(BlobRef moved) {
+        return new Part(number, size, etag, moved, checksums, lastModified);
+    }
+
+    /** The same part wherever its bytes are: equal in all but the extent's place. */
+    public boolean sameContent(Part o) {
+        return number == o.number && size == o.size && etag.equals(o.etag) && checksums.equals(o.checksums)
+                && lastModified.equals(o.lastModified) && blob.length() == o.blob.length() && blob.crc32c() == o.blob.crc32c();
+    }
+
     public Part {
         checksums = checksums.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(checksums));
     }

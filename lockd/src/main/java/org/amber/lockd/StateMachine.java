@@ -16,11 +16,13 @@ import org.amber.lockd.command.DropSegments;
 import org.amber.lockd.command.PutBucketVersioning;
 import org.amber.lockd.command.PutObject;
 import org.amber.lockd.command.PutObjectTagging;
+import org.amber.lockd.command.RelocateExtents;
 import org.amber.lockd.event.AccountCreated;
 import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
@@ -70,6 +72,8 @@ public final class StateMachine {
             return abortUpload(s, u);
         } else if (c instanceof DropSegments d) {
             return dropSegments(s, d);
+        } else if (c instanceof RelocateExtents r) {
+            return relocate(s, r);
         }
         throw new IllegalArgumentException("unknown command " + c);
     }
@@ -179,14 +183,19 @@ public final class StateMachine {
         if (u.isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_UPLOAD);
         }
+        // Compaction may have moved a part's bytes since the client's list was checked: the current
+        // part, wherever its bytes now are, is the one to take.
+        List<Part> current = new ArrayList<>(c.parts().size());
         for (Part p : c.parts()) {
-            if (!u.get().part(p.number()).map(p::equals).orElse(false)) {
+            Optional<Part> now = u.get().part(p.number()).filter(p::sameContent);
+            if (now.isEmpty()) {
                 return Decision.refuse(Refusal.INVALID_PART);
             }
+            current.add(now.get());
         }
         List<Event> events = new ArrayList<>(3);
         String id = storeVersion(ob.get(), c.key(), seq, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
-                c.size(), c.etag(), null, c.meta(), principal, c.parts()));
+                c.size(), c.etag(), null, c.meta(), principal, current));
         events.add(new UploadEnded(c.bucket(), c.uploadId()));
         return Decision.accept(events, id, false);
     }
@@ -212,6 +221,17 @@ public final class StateMachine {
         List<Long> drop = c.candidates().stream().filter(id -> id >= 0 && !referenced.contains(id)
                 && !s.droppedSegments().contains(id)).sorted().toList();
         return drop.isEmpty() ? Decision.accept(List.of()) : Decision.accept(List.of(new SegmentsDropped(drop)));
+    }
+
+    /**
+     * Keeps the moves of extents something still references, to places in segments not dropped. Moving
+     * bytes destroys no version: every reference keeps the same bytes, checksums and all.
+     */
+    private static Decision relocate(Store s, RelocateExtents c) {
+        java.util.Set<BlobRef> referenced = s.referencedExtents();
+        List<ExtentMove> keep = c.moves().stream().filter(m -> referenced.contains(m.from())
+                && !s.droppedSegments().contains(m.to().segment())).toList();
+        return keep.isEmpty() ? Decision.accept(List.of()) : Decision.accept(List.of(new ExtentsMoved(keep)));
     }
 
     /** The upload {@code uploadId} if it is in progress and for {@code key}. */

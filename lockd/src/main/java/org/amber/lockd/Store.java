@@ -12,6 +12,7 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
+import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
@@ -68,6 +69,10 @@ public final class Store {
             bucketOrFail(p.bucket()).storePart(p.uploadId(), p.part());
         } else if (e instanceof UploadEnded u) {
             bucketOrFail(u.bucket()).endUpload(u.uploadId());
+        } else if (e instanceof ExtentsMoved m) {
+            java.util.Map<BlobRef, BlobRef> moves = new java.util.HashMap<>();
+            m.moves().forEach(x -> moves.put(x.from(), x.to()));
+            buckets.values().forEach(b -> b.relocate(moves));
         } else if (e instanceof SegmentsDropped d) {
             droppedSegments.addAll(d.segments());
         } else if (e instanceof AccountCreated a) {
@@ -113,15 +118,22 @@ public final class Store {
      */
     public java.util.Set<Long> referencedSegments() {
         java.util.Set<Long> out = new java.util.HashSet<>();
+        referencedExtents().forEach(x -> out.add(x.segment()));
+        return out;
+    }
+
+    /** Every extent some version or some part of an upload in progress references (a full scan). */
+    public java.util.Set<BlobRef> referencedExtents() {
+        java.util.Set<BlobRef> out = new java.util.HashSet<>();
         for (BucketState b : buckets.values()) {
             for (KeyVersions kv : b.keys().values()) {
                 for (ObjectVersion v : kv.newestFirst()) {
-                    v.extents().forEach(x -> out.add(x.segment()));
+                    out.addAll(v.extents());
                 }
             }
             for (java.util.List<Upload> uploads : b.uploads().values()) {
                 for (Upload u : uploads) {
-                    u.parts().values().forEach(p -> out.add(p.blob().segment()));
+                    u.parts().values().forEach(p -> out.add(p.blob()));
                 }
             }
         }

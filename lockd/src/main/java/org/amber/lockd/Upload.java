@@ -84,4 +84,8 @@ public final class Upload {
     void put(Part p) {
         parts.put(p.number(), p);
     }
+
+    void relocate(java.util.Map<BlobRef, BlobRef> moves) {
+        parts.replaceAll((n, p) -> moves.containsKey(p.blob()) ? p.withBlob(moves.get(p.blob())) : p);
+    }
 }

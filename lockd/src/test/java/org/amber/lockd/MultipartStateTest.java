@@ -14,8 +14,10 @@ import org.amber.lockd.command.CreateMultipartUpload;
 import org.amber.lockd.command.DeleteBucket;
 import org.amber.lockd.command.DropSegments;
 import org.amber.lockd.command.PutObject;
+import org.amber.lockd.command.RelocateExtents;
 import org.amber.lockd.command.PutBucketVersioning;
 import org.amber.lockd.command.UploadPart;
+import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.UploadCreated;
@@ -119,6 +121,27 @@ class MultipartStateTest {
         assertTrue(run(new DropSegments(java.util.Set.of(12L))).events().isEmpty(), "already dropped");
         run(new AbortMultipartUpload("b", "k", id));
         assertEquals(List.of(new SegmentsDropped(List.of(11L, 13L))), run(new DropSegments(java.util.Set.of(11L, 13L))).events());
+    }
+
+    @Test
+    void relocationMovesEveryReferenceAndOnlyLiveOnes() {
+        String id = create("k");
+        part("k", id, 1, 21);
+        List<Part> listed = List.copyOf(upload(id).parts().values());
+        BlobRef from = listed.get(0).blob();
+        BlobRef to = new BlobRef(30, 4096, 10, 1, new int[] {1});
+        BlobRef deadFrom = new BlobRef(21, 8192, 10, 1, new int[] {1});
+        Decision d = run(new RelocateExtents(List.of(new ExtentMove(from, to), new ExtentMove(deadFrom, to))));
+        assertEquals(List.of(new ExtentsMoved(List.of(new ExtentMove(from, to)))), d.events(), "only referenced extents move");
+        assertEquals(to, upload(id).part(1).orElseThrow().blob());
+        Decision done = run(new CompleteMultipartUpload("b", "k", id, listed, 10, "e-1", ObjectMeta.NONE));
+        assertEquals(null, done.refusal(), "the client's list names the part as it was before the move");
+        ObjectVersion v = store.bucket("b").orElseThrow().latest("k").orElseThrow();
+        assertEquals(List.of(to), v.extents());
+        BlobRef again = new BlobRef(31, 0, 10, 1, new int[] {1});
+        run(new RelocateExtents(List.of(new ExtentMove(to, again))));
+        assertEquals(List.of(again), store.bucket("b").orElseThrow().latest("k").orElseThrow().extents(), "versions follow moves too");
+        assertEquals(List.of(new SegmentsDropped(List.of(21L, 30L))), run(new DropSegments(java.util.Set.of(21L, 30L, 31L))).events());
     }
 
     @Test

@@ -6,5 +6,5 @@ package org.amber.lockd.command;
  */
 public sealed interface Command permits CreateAccount, CreateBucket, DeleteBucket, PutBucketVersioning, PutObject,
         DeleteObject, PutObjectTagging, CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
-        AbortMultipartUpload, DropSegments {
+        AbortMultipartUpload, DropSegments, RelocateExtents {
 }

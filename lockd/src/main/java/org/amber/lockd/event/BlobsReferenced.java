@@ -17,6 +17,8 @@ public final class BlobsReferenced {
             return s.version().extents();
         } else if (e instanceof PartStored p && p.part().blob().length() > 0) {
             return List.of(p.part().blob());
+        } else if (e instanceof ExtentsMoved m) {
+            return m.moves().stream().map(org.amber.lockd.ExtentMove::to).toList();
         }
         return List.of();
     }
