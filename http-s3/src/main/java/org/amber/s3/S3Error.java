@@ -65,6 +65,7 @@ public enum S3Error {
             "The XML you provided was not well-formed or did not validate against our published schema"),
     MALFORMED_TRAILER("MalformedTrailerError", 400,
             "The request contained trailing data that was not well-formed or did not conform to our published schema."),
+    INVALID_CHUNK_SIZE("InvalidChunkSizeError", 400, "Only the last chunk is allowed to have a size less than 8192 bytes"),
     INVALID_TAG("InvalidTag", 400, "The TagValue you have provided is invalid"),
     NO_SUCH_UPLOAD("NoSuchUpload", 404,
             "The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed."),

@@ -17,6 +17,10 @@ import org.amber.s3.S3Exception;
  * Memory is bounded: no chunk is buffered, whatever size it announces. Blocking; not thread-safe.
  */
 public final class AwsChunkedInputStream extends InputStream {
+    /** S3's smallest chunk, except the last one that holds data. */
+    static final int MIN_CHUNK = 8192;
+    private long chunkNumber;
+    private long previousSize;
     private final ChunkWire wire;
     private final long decodedLength;
     private final ChunkSignatures signatures;
@@ -93,6 +97,13 @@ public final class AwsChunkedInputStream extends InputStream {
         String header = wire.line();
         int semi = header.indexOf(';');
         long size = parseSize(semi < 0 ? header : header.substring(0, semi));
+        chunkNumber++;
+        if (size > 0 && chunkNumber > 1 && previousSize < MIN_CHUNK) {
+            // S3: every chunk but the last (the one before the zero-size chunk) holds at least 8 KiB.
+            throw new S3Exception(S3Error.INVALID_CHUNK_SIZE, S3Error.INVALID_CHUNK_SIZE.message(),
+                    java.util.Map.of("Chunk", Long.toString(chunkNumber), "BadChunkSize", Long.toString(previousSize)));
+        }
+        previousSize = size;
         if (size > decodedLength - announced) {
             throw ChunkWire.lengthMismatch(decodedLength, announced + size);
         }

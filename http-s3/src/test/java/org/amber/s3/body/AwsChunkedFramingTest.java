@@ -30,18 +30,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AwsChunkedFramingTest {
     @Test
     void aDecodedLengthShorterThanTheChunksCountsTheBytes() {
-        byte[] object = data(100);
-        byte[] body = unsignedChunked(object, 64, "");
-        S3Exception e = BodyRun.refused(S3Error.INCOMPLETE_BODY, unsignedTrailerAuth(), BodyRun.unsignedHeaders(99, null), body);
+        byte[] object = data(20_000);
+        byte[] body = unsignedChunked(object, 8192, "");
+        S3Exception e = BodyRun.refused(S3Error.INCOMPLETE_BODY, unsignedTrailerAuth(), BodyRun.unsignedHeaders(19_999, null), body);
         assertEquals(S3Error.INCOMPLETE_BODY.message(), e.getMessage());
-        assertEquals(Map.of("NumberBytesExpected", "99", "NumberBytesProvided", "100"), e.extra());
+        assertEquals(Map.of("NumberBytesExpected", "19999", "NumberBytesProvided", "20000"), e.extra());
     }
 
     @Test
     void aDecodedLengthLongerThanTheChunksCountsTheBytes() {
-        byte[] body = unsignedChunked(data(100), 64, "");
-        S3Exception e = BodyRun.refused(S3Error.INCOMPLETE_BODY, unsignedTrailerAuth(), BodyRun.unsignedHeaders(101, null), body);
-        assertEquals(Map.of("NumberBytesExpected", "101", "NumberBytesProvided", "100"), e.extra());
+        byte[] body = unsignedChunked(data(20_000), 8192, "");
+        S3Exception e = BodyRun.refused(S3Error.INCOMPLETE_BODY, unsignedTrailerAuth(), BodyRun.unsignedHeaders(20_001, null), body);
+        assertEquals(Map.of("NumberBytesExpected", "20001", "NumberBytesProvided", "20000"), e.extra());
+    }
+
+    /** AWS, as versitygw's issue 1683 records it: the chunk that follows a short one is refused, naming both. */
+    @Test
+    void onlyTheLastDataChunkMayBeShorterThan8KiB() {
+        byte[] object = data(20_000);
+        S3Exception e = BodyRun.refused(S3Error.INVALID_CHUNK_SIZE, unsignedTrailerAuth(), BodyRun.unsignedHeaders(20_000, null),
+                unsignedChunked(object, 8191, ""));
+        assertEquals(400, e.error().status());
+        assertEquals(Map.of("Chunk", "2", "BadChunkSize", "8191"), e.extra());
+        assertArrayEquals(object, BodyRun.run(unsignedTrailerAuth(), BodyRun.unsignedHeaders(20_000, null),
+                unsignedChunked(object, 8192, ""), null).data(), "8 KiB chunks and a short last one are fine");
+        assertArrayEquals(object, BodyRun.run(unsignedTrailerAuth(), BodyRun.unsignedHeaders(20_000, null),
+                unsignedChunked(object, 20_000, ""), null).data(), "one chunk of any size is fine");
     }
 
     @Test
@@ -74,19 +88,19 @@ class AwsChunkedFramingTest {
 
     @Test
     void unsignedBodiesMayEndRightAfterTheFinalChunkOrTrailer() {
-        byte[] object = data(50);
-        byte[] bare = unsignedChunked(object, 16, "");
+        byte[] object = data(20_000);
+        byte[] bare = unsignedChunked(object, 8192, "");
         byte[] noFinalCrlf = java.util.Arrays.copyOf(bare, bare.length - 2);
-        assertArrayEquals(object, BodyRun.run(unsignedTrailerAuth(), BodyRun.unsignedHeaders(50, null), noFinalCrlf, null).data());
+        assertArrayEquals(object, BodyRun.run(unsignedTrailerAuth(), BodyRun.unsignedHeaders(20_000, null), noFinalCrlf, null).data());
         String crc = crc32(object);
-        byte[] spacedTrailerNoBlankLine = edit(unsignedChunked(object, 16, "x-amz-checksum-crc32: " + crc + "\r\n"),
+        byte[] spacedTrailerNoBlankLine = edit(unsignedChunked(object, 8192, "x-amz-checksum-crc32: " + crc + "\r\n"),
                 s -> s.substring(0, s.length() - 2));
-        BodyRun.Result r = BodyRun.run(unsignedTrailerAuth(), BodyRun.unsignedHeaders(50, "x-amz-checksum-crc32"), spacedTrailerNoBlankLine, null);
+        BodyRun.Result r = BodyRun.run(unsignedTrailerAuth(), BodyRun.unsignedHeaders(20_000, "x-amz-checksum-crc32"), spacedTrailerNoBlankLine, null);
         assertEquals(crc, r.verified().checksum().base64());
     }
 
     static Stream<Arguments> brokenTrailers() {
-        byte[] object = data(50);
+        byte[] object = data(20_000);
         String right = "x-amz-checksum-crc32:" + crc32(object) + "\r\n";
         return Stream.of(
                 Arguments.of("a wrong checksum", "x-amz-checksum-crc32:AAAAAA==\r\n", S3Error.BAD_DIGEST,
@@ -109,9 +123,9 @@ class AwsChunkedFramingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenTrailers")
     void brokenUnsignedTrailersAreRefused(String name, String trailerLines, S3Error expected, String message) {
-        byte[] object = data(50);
-        byte[] body = unsignedChunked(object, 16, trailerLines);
-        S3Exception e = BodyRun.refused(expected, unsignedTrailerAuth(), BodyRun.unsignedHeaders(50, "x-amz-checksum-crc32"), body);
+        byte[] object = data(20_000);
+        byte[] body = unsignedChunked(object, 8192, trailerLines);
+        S3Exception e = BodyRun.refused(expected, unsignedTrailerAuth(), BodyRun.unsignedHeaders(20_000, "x-amz-checksum-crc32"), body);
         assertEquals(message, e.getMessage());
     }
 
