@@ -287,8 +287,17 @@ class MultipartTest {
                     done.add(upload("mpu", key, created.uploadId(), i + 1, parts[i], a));
                 }
             }
-            s3.completeMultipartUpload(b -> b.bucket("mpu").key(key).uploadId(created.uploadId()).multipartUpload(m -> m.parts(done)));
             String expected = crc(e.getValue().get(), whole, nvme ? 8 : 4);
+            if (a == ChecksumAlgorithm.CRC32) {
+                // The client may state the whole object's checksum on Complete: a wrong one is refused.
+                S3Exception wrong = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> b.bucket("mpu").key(key)
+                        .uploadId(created.uploadId()).checksumCRC32("AAAAAA==").multipartUpload(m -> m.parts(done))));
+                assertEquals("BadDigest", wrong.awsErrorDetails().errorCode());
+                s3.completeMultipartUpload(b -> b.bucket("mpu").key(key).uploadId(created.uploadId()).checksumCRC32(expected)
+                        .multipartUpload(m -> m.parts(done)));
+            } else {
+                s3.completeMultipartUpload(b -> b.bucket("mpu").key(key).uploadId(created.uploadId()).multipartUpload(m -> m.parts(done)));
+            }
             var head = s3.headObject(b -> b.bucket("mpu").key(key).checksumMode(ChecksumMode.ENABLED));
             assertEquals(expected, headChecksum(head, a), a + ": the whole object's CRC");
             assertEquals(ChecksumType.FULL_OBJECT, head.checksumType());
