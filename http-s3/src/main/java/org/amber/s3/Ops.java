@@ -61,6 +61,11 @@ public final class Ops {
         return BodyReader.readSmall(IncomingBody.openSmall(req), max, ObjectHeaders.contentMd5(req));
     }
 
+    /** As {@link #smallBody}, for a document whose request's x-amz-checksum-* headers describe something else. */
+    public static byte[] smallBodyIgnoringChecksumHeaders(S3Request req, int max) throws IOException {
+        return BodyReader.readSmall(IncomingBody.openSmall(req, false), max, ObjectHeaders.contentMd5(req));
+    }
+
     public static byte[] sha256(byte[] b) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(b);

@@ -69,11 +69,25 @@ public final class IncomingBody {
      * neither Content-Length nor Transfer-Encoding has, by HTTP's rules, an empty body.
      */
     public static IncomingBody openSmall(S3Request req) {
+        return openSmall(req, true);
+    }
+
+    /**
+     * As {@link #openSmall(S3Request)}; with {@code checksumHeadersDescribeBody} false the
+     * {@code x-amz-checksum-*} headers are not the document's (CompleteMultipartUpload's describe the
+     * object being completed) and are left to the operation.
+     */
+    public static IncomingBody openSmall(S3Request req, boolean checksumHeadersDescribeBody) {
         long length = req.jetty().getLength();
         if (length < 0 && req.header("transfer-encoding") == null) {
             length = 0;
         }
-        return of(req.auth(), req.headersForSigning(), length, () -> Content.Source.asInputStream(req.jetty()));
+        Map<String, List<String>> headers = req.headersForSigning();
+        if (!checksumHeadersDescribeBody) {
+            headers = new TreeMap<>(headers);
+            headers.keySet().removeIf(h -> ChecksumAlgorithm.fromHeader(h).isPresent() || h.equals(ExpectedChecksum.SDK_ALGORITHM));
+        }
+        return of(req.auth(), headers, length, () -> Content.Source.asInputStream(req.jetty()));
     }
 
     /** A plain body of {@code length} bytes whose SHA-256 must be {@code payloadSha256Hex} (null: unchecked). */

@@ -33,7 +33,7 @@ public final class CompleteMultipartUpload implements S3Operation {
     public void handle(S3Request req, Response response, Callback callback) throws Exception {
         BucketState b = Ops.bucket(s, req);
         Upload upload = Uploads.find(b, req);
-        CompleteRequest request = CompleteRequest.parse(Ops.smallBody(req, CompleteRequest.MAX_BYTES));
+        CompleteRequest request = CompleteRequest.parse(Ops.smallBodyIgnoringChecksumHeaders(req, CompleteRequest.MAX_BYTES));
         UploadChecksum checksum = UploadChecksum.of(upload);
         Assembly a = Assembly.of(upload, request.parts(),
                 checksum == null ? null : req.header(checksum.algorithm().headerName()));
