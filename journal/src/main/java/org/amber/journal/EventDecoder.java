@@ -18,7 +18,17 @@ import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
+import org.amber.lockd.event.ClockTicked;
+import org.amber.lockd.event.LegalHoldSet;
+import org.amber.lockd.event.ObjectLockConfigured;
+import org.amber.lockd.event.RetentionSet;
 import org.amber.lockd.event.TagsSet;
+import org.amber.lockd.lock.DefaultRetention;
+import org.amber.lockd.lock.LegalHold;
+import org.amber.lockd.lock.LockMode;
+import org.amber.lockd.lock.LockRequest;
+import org.amber.lockd.lock.ObjectLock;
+import org.amber.lockd.lock.Retention;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
@@ -67,13 +77,24 @@ final class EventDecoder {
             case "VersionStored":
                 return new VersionStored(s.getString("bucket"), version(s.getStruct("version")));
             case "VersionRemoved":
-                return new VersionRemoved(s.getString("bucket"), s.getString("key"), s.getString("versionId"));
+                return new VersionRemoved(s.getString("bucket"), s.getString("key"), s.getString("versionId"),
+                        s.has("governanceBypassed") && s.getBool("governanceBypassed"));
+            case "ObjectLockConfigured":
+                return new ObjectLockConfigured(s.getString("bucket"), rule(s.getStruct("rule")));
+            case "RetentionSet":
+                return new RetentionSet(s.getString("bucket"), s.getString("key"), s.getString("versionId"),
+                        retention(s.getStruct("retention")), s.getBool("governanceBypassed"));
+            case "LegalHoldSet":
+                return new LegalHoldSet(s.getString("bucket"), s.getString("key"), s.getString("versionId"),
+                        named(LegalHold.class, s.getString("status")));
+            case "ClockTicked":
+                return new ClockTicked();
             case "TagsSet":
                 return new TagsSet(s.getString("bucket"), s.getString("key"), s.getString("versionId"), s.getMap("tags"));
             case "UploadCreated":
                 return new UploadCreated(s.getString("bucket"), s.getString("key"), s.getString("uploadId"), s.getLong("seq"),
                         s.getInstant("initiated"), s.getString("owner"), meta(s.getStruct("meta")),
-                        s.getString("checksumAlgorithm"), s.getString("checksumType"));
+                        s.getString("checksumAlgorithm"), s.getString("checksumType"), lockRequest(s.getStruct("lock")));
             case "PartStored":
                 return new PartStored(s.getString("bucket"), s.getString("uploadId"), part(s.getStruct("part")));
             case "ExtentsMoved": {
@@ -128,7 +149,47 @@ final class EventDecoder {
         }
         return new ObjectVersion(s.getString("key"), s.getString("versionId"), s.getLong("seq"), s.getBool("deleteMarker"),
                 s.getInstant("lastModified"), s.getLong("size"), s.getString("etag"), blob(s.getStruct("blob")),
-                s.has("meta") ? meta(s.getStruct("meta")) : ObjectMeta.NONE, s.getString("owner"), parts(s));
+                s.has("meta") ? meta(s.getStruct("meta")) : ObjectMeta.NONE, s.getString("owner"), parts(s), lock(s.getStruct("lock")));
+    }
+
+    /** Versions written before Object Lock have no "lock" field: they have none. */
+    private static ObjectLock lock(TaggedStruct s) throws CorruptRecordException {
+        if (s == null) {
+            return ObjectLock.NONE;
+        }
+        String hold = s.getString("legalHold");
+        return new ObjectLock(retention(s.getStruct("retention")), hold == null ? null : named(LegalHold.class, hold));
+    }
+
+    private static LockRequest lockRequest(TaggedStruct s) throws CorruptRecordException {
+        if (s == null) {
+            return LockRequest.NONE;
+        }
+        String hold = s.getString("legalHold");
+        return new LockRequest(retention(s.getStruct("retention")), hold == null ? null : named(LegalHold.class, hold));
+    }
+
+    private static Retention retention(TaggedStruct s) throws CorruptRecordException {
+        return s == null ? null : new Retention(named(LockMode.class, s.getString("mode")), s.getInstant("retainUntil"));
+    }
+
+    private static DefaultRetention rule(TaggedStruct s) throws CorruptRecordException {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return new DefaultRetention(named(LockMode.class, s.getString("mode")), s.getInt("days"), s.getInt("years"));
+        } catch (IllegalArgumentException e) {
+            throw new CorruptRecordException("inconsistent default retention: " + e.getMessage(), e);
+        }
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name) throws CorruptRecordException {
+        try {
+            return Enum.valueOf(type, String.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            throw new CorruptRecordException("unknown " + type.getSimpleName() + " '" + name + "'", e);
+        }
     }
 
     /** Versions written before multipart support have no "parts" field: they have none. */

@@ -16,7 +16,15 @@ import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
+import org.amber.lockd.event.ClockTicked;
+import org.amber.lockd.event.LegalHoldSet;
+import org.amber.lockd.event.ObjectLockConfigured;
+import org.amber.lockd.event.RetentionSet;
 import org.amber.lockd.event.TagsSet;
+import org.amber.lockd.lock.DefaultRetention;
+import org.amber.lockd.lock.LockRequest;
+import org.amber.lockd.lock.ObjectLock;
+import org.amber.lockd.lock.Retention;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
@@ -61,13 +69,27 @@ final class EventEncoder {
         } else if (e instanceof VersionStored v) {
             return new TaggedWriter("VersionStored").putString("bucket", v.bucket()).putStruct("version", version(v.version()));
         } else if (e instanceof VersionRemoved v) {
-            return new TaggedWriter("VersionRemoved").putString("bucket", v.bucket()).putString("key", v.key())
+            TaggedWriter w = new TaggedWriter("VersionRemoved").putString("bucket", v.bucket()).putString("key", v.key())
                     .putString("versionId", v.versionId());
+            // Written only when set, so a plain removal encodes as it always has.
+            return v.governanceBypassed() ? w.putBool("governanceBypassed", true) : w;
+        } else if (e instanceof ObjectLockConfigured c) {
+            return new TaggedWriter("ObjectLockConfigured").putString("bucket", c.bucket()).putStruct("rule", rule(c.rule()));
+        } else if (e instanceof RetentionSet r) {
+            return new TaggedWriter("RetentionSet").putString("bucket", r.bucket()).putString("key", r.key())
+                    .putString("versionId", r.versionId()).putStruct("retention", retention(r.retention()))
+                    .putBool("governanceBypassed", r.governanceBypassed());
+        } else if (e instanceof LegalHoldSet h) {
+            return new TaggedWriter("LegalHoldSet").putString("bucket", h.bucket()).putString("key", h.key())
+                    .putString("versionId", h.versionId()).putString("status", h.status().name());
+        } else if (e instanceof ClockTicked) {
+            return new TaggedWriter("ClockTicked");
         } else if (e instanceof UploadCreated u) {
             return new TaggedWriter("UploadCreated").putString("bucket", u.bucket()).putString("key", u.key())
                     .putString("uploadId", u.uploadId()).putLong("seq", u.seq()).putInstant("initiated", u.initiated())
                     .putString("owner", u.owner()).putStruct("meta", meta(u.meta()))
-                    .putString("checksumAlgorithm", u.checksumAlgorithm()).putString("checksumType", u.checksumType());
+                    .putString("checksumAlgorithm", u.checksumAlgorithm()).putString("checksumType", u.checksumType())
+                    .putStruct("lock", u.lock().isEmpty() ? null : lockRequest(u.lock()));
         } else if (e instanceof PartStored p) {
             return new TaggedWriter("PartStored").putString("bucket", p.bucket()).putString("uploadId", p.uploadId())
                     .putStruct("part", part(p.part()));
@@ -112,8 +134,29 @@ final class EventEncoder {
                 .putLong("seq", v.seq()).putBool("deleteMarker", v.deleteMarker())
                 .putInstant("lastModified", v.lastModified()).putLong("size", v.size()).putString("etag", v.etag())
                 .putStruct("blob", blob(v.blob())).putStruct("meta", meta(v.meta())).putString("owner", v.owner());
-        // Only multipart versions have the field, so a single-PUT version encodes as it always has.
-        return v.parts().isEmpty() ? w : w.putStructList("parts", parts(v.parts()));
+        // Only multipart versions have parts and only locked ones a lock, so others encode as they always have.
+        if (!v.parts().isEmpty()) {
+            w.putStructList("parts", parts(v.parts()));
+        }
+        if (!v.lock().equals(ObjectLock.NONE)) {
+            w.putStruct("lock", new TaggedWriter("ObjectLock").putStruct("retention", retention(v.lock().retention()))
+                    .putString("legalHold", v.lock().legalHold() == null ? null : v.lock().legalHold().name()));
+        }
+        return w;
+    }
+
+    private static TaggedWriter retention(Retention r) {
+        return r == null ? null : new TaggedWriter("Retention").putString("mode", r.mode().name()).putInstant("retainUntil", r.retainUntil());
+    }
+
+    private static TaggedWriter rule(DefaultRetention r) {
+        return r == null ? null : new TaggedWriter("DefaultRetention").putString("mode", r.mode().name()).putInt("days", r.days())
+                .putInt("years", r.years());
+    }
+
+    private static TaggedWriter lockRequest(LockRequest l) {
+        return new TaggedWriter("LockRequest").putStruct("retention", retention(l.retention()))
+                .putString("legalHold", l.legalHold() == null ? null : l.legalHold().name());
     }
 
     private static List<TaggedWriter> parts(List<Part> parts) {

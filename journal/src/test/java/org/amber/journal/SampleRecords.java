@@ -22,7 +22,16 @@ import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
+import org.amber.lockd.event.ClockTicked;
+import org.amber.lockd.event.LegalHoldSet;
+import org.amber.lockd.event.ObjectLockConfigured;
+import org.amber.lockd.event.RetentionSet;
 import org.amber.lockd.event.TagsSet;
+import org.amber.lockd.lock.DefaultRetention;
+import org.amber.lockd.lock.LegalHold;
+import org.amber.lockd.lock.LockMode;
+import org.amber.lockd.lock.ObjectLock;
+import org.amber.lockd.lock.Retention;
 import org.amber.lockd.event.UploadCreated;
 import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
@@ -84,7 +93,18 @@ final class SampleRecords {
 
     private static Event randomEvent(Random rnd, long seq) {
         String bucket = "b" + rnd.nextInt(50);
-        switch (rnd.nextInt(12)) {
+        switch (rnd.nextInt(16)) {
+            case 12:
+                return new ObjectLockConfigured(bucket, rnd.nextBoolean() ? null
+                        : rnd.nextBoolean() ? new DefaultRetention(LockMode.GOVERNANCE, 1 + rnd.nextInt(36_500), 0)
+                        : new DefaultRetention(LockMode.COMPLIANCE, 0, 1 + rnd.nextInt(100)));
+            case 13:
+                return new RetentionSet(bucket, "k" + rnd.nextInt(1000), "v" + seq, rnd.nextBoolean() ? null : retention(rnd, seq),
+                        rnd.nextBoolean());
+            case 14:
+                return new LegalHoldSet(bucket, "k" + rnd.nextInt(1000), "v" + seq, LegalHold.values()[rnd.nextInt(2)]);
+            case 15:
+                return rnd.nextBoolean() ? new ClockTicked() : new VersionRemoved(bucket, "k" + rnd.nextInt(1000), "v" + seq, true);
             case 11: {
                 long length = 1 + rnd.nextInt(3 * BlobRef.CHUNK);
                 BlobRef from = blob(rnd, length);
@@ -96,7 +116,9 @@ final class SampleRecords {
             case 7:
                 return new UploadCreated(bucket, "k" + rnd.nextInt(1000), "u" + seq, seq, T0.plusMillis(seq), "o",
                         rnd.nextBoolean() ? ObjectMeta.NONE : new ObjectMeta("text/plain", Map.of("a", "b"), Map.of()),
-                        rnd.nextBoolean() ? null : "CRC32", rnd.nextBoolean() ? null : "COMPOSITE");
+                        rnd.nextBoolean() ? null : "CRC32", rnd.nextBoolean() ? null : "COMPOSITE",
+                        rnd.nextBoolean() ? null : new org.amber.lockd.lock.LockRequest(rnd.nextBoolean() ? null : retention(rnd, seq),
+                                rnd.nextBoolean() ? null : LegalHold.ON));
             case 8:
                 return new PartStored(bucket, "u" + rnd.nextInt(1000), part(rnd, 1 + rnd.nextInt(10_000), seq));
             case 9:
@@ -133,6 +155,10 @@ final class SampleRecords {
                 rnd.nextBoolean() ? Map.of() : Map.of("x-amz-checksum-crc32", "AAAAAA=="), T0.plusMillis(seq));
     }
 
+    private static Retention retention(Random rnd, long seq) {
+        return new Retention(LockMode.values()[rnd.nextInt(2)], T0.plusMillis(seq * 1000 + rnd.nextInt(1_000_000)));
+    }
+
     private static ObjectVersion version(Random rnd, long seq) {
         if (rnd.nextInt(4) == 0) {
             return ObjectVersion.deleteMarker("k" + rnd.nextInt(1000), "v" + seq, seq, T0.plusMillis(seq), "o");
@@ -152,8 +178,10 @@ final class SampleRecords {
         ObjectMeta meta = new ObjectMeta(rnd.nextBoolean() ? null : "text/plain",
                 Map.of("m" + rnd.nextInt(9), "v" + rnd.nextInt()), rnd.nextBoolean() ? Map.of() : Map.of("cache-control", "no-cache"),
                 rnd.nextBoolean() ? Map.of() : Map.of("tier", "cold"));
+        ObjectLock lock = rnd.nextInt(3) > 0 ? ObjectLock.NONE : new ObjectLock(rnd.nextBoolean() ? null : retention(rnd, seq),
+                rnd.nextBoolean() ? null : LegalHold.values()[rnd.nextInt(2)]);
         return new ObjectVersion("k/" + rnd.nextInt(1000) + "/ä", "v" + seq, seq, false, T0.plusMillis(seq), length,
-                "\"" + Long.toHexString(rnd.nextLong()) + "\"", blob, meta, "o" + rnd.nextInt(3));
+                "\"" + Long.toHexString(rnd.nextLong()) + "\"", blob, meta, "o" + rnd.nextInt(3), List.of(), lock);
     }
 
     private static RequestContext context(Random rnd) {

@@ -15,6 +15,8 @@ public final class BucketState {
     private final String owner;
     private final Instant created;
     private volatile Versioning versioning = Versioning.UNVERSIONED;
+    private volatile boolean objectLockEnabled;
+    private volatile org.amber.lockd.lock.DefaultRetention defaultRetention;
     private final ConcurrentSkipListMap<String, KeyVersions> keys = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     /** Uploads in progress by key (UTF-8 order), each key's in the order they began. */
     private final ConcurrentSkipListMap<String, java.util.List<Upload>> uploadsByKey = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
@@ -40,6 +42,16 @@ public final class BucketState {
 
     public Versioning versioning() {
         return versioning;
+    }
+
+    /** Whether Object Lock is on; once on, it stays on. */
+    public boolean objectLockEnabled() {
+        return objectLockEnabled;
+    }
+
+    /** The default retention rule for new versions, or null. */
+    public org.amber.lockd.lock.DefaultRetention defaultRetention() {
+        return defaultRetention;
     }
 
     /** Keys in S3 listing order (UTF-8 byte order), each with its versions; a read-only live view. */
@@ -107,6 +119,16 @@ public final class BucketState {
     void relocate(java.util.Map<BlobRef, BlobRef> moves) {
         keys.replaceAll((k, kv) -> kv.relocated(moves));
         uploadsById.values().forEach(u -> u.relocate(moves));
+    }
+
+    void configureLock(org.amber.lockd.lock.DefaultRetention rule) {
+        objectLockEnabled = true;
+        defaultRetention = rule;
+    }
+
+    void relock(String key, String versionId, java.util.function.UnaryOperator<org.amber.lockd.lock.ObjectLock> change) {
+        keys.computeIfPresent(key, (k, kv) -> kv.find(versionId)
+                .map(v -> kv.replaced(v.withLock(change.apply(v.lock())))).orElse(kv));
     }
 
     void setVersioning(Versioning v) {

@@ -15,16 +15,29 @@ import java.util.List;
  * @param parts the parts of a multipart version, ascending; empty otherwise
  */
 public record ObjectVersion(String key, String versionId, long seq, boolean deleteMarker, Instant lastModified,
-                            long size, String etag, BlobRef blob, ObjectMeta meta, String owner, List<Part> parts) {
+                            long size, String etag, BlobRef blob, ObjectMeta meta, String owner, List<Part> parts,
+                            org.amber.lockd.lock.ObjectLock lock) {
 
     public ObjectVersion {
         parts = parts == null ? List.of() : List.copyOf(parts);
+        lock = lock == null ? org.amber.lockd.lock.ObjectLock.NONE : lock;
     }
 
-    /** A version with a single blob (or none). */
+    /** A version with a single blob (or none) and no lock. */
     public ObjectVersion(String key, String versionId, long seq, boolean deleteMarker, Instant lastModified,
                          long size, String etag, BlobRef blob, ObjectMeta meta, String owner) {
-        this(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, meta, owner, List.of());
+        this(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, meta, owner, List.of(), null);
+    }
+
+    /** A version with no lock. */
+    public ObjectVersion(String key, String versionId, long seq, boolean deleteMarker, Instant lastModified,
+                         long size, String etag, BlobRef blob, ObjectMeta meta, String owner, List<Part> parts) {
+        this(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, meta, owner, parts, null);
+    }
+
+    /** This version with another lock state; same id, time, bytes and Last-Modified (§1). */
+    public ObjectVersion withLock(org.amber.lockd.lock.ObjectLock newLock) {
+        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, meta, owner, parts, newLock);
     }
 
     /** A delete marker: no data, no metadata. */
@@ -34,7 +47,7 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
 
     /** This version with other metadata (only tags ever change); same id, time and bytes. */
     public ObjectVersion withMeta(ObjectMeta newMeta) {
-        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, newMeta, owner, parts);
+        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, blob, newMeta, owner, parts, lock);
     }
 
     /** True for the version S3 calls "null": written while versioning was off or suspended. */
@@ -49,7 +62,7 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
         if (newBlob == blob && newParts.equals(parts)) {
             return this;
         }
-        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, newBlob, meta, owner, newParts);
+        return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, newBlob, meta, owner, newParts, lock);
     }
 
     /** True when the version was completed from a multipart upload. */

@@ -21,6 +21,18 @@ public enum Refusal {
     INVALID_PART,
     /** The command's bytes are in a segment reclamation already dropped; the client must send them again. */
     BLOB_RECLAIMED,
+    /** A retention or legal-hold operation on a bucket without Object Lock. */
+    NO_LOCK_CONFIGURATION,
+    /** Lock headers on a write to a bucket without Object Lock. */
+    LOCK_HEADERS_WITHOUT_LOCK,
+    /** Object Lock cannot be enabled unless versioning is Enabled. */
+    VERSIONING_NOT_ENABLED,
+    /** A lock-enabled bucket's versioning cannot be suspended. */
+    LOCK_KEEPS_VERSIONING,
+    /** The lock predicate or the retention transition rules forbid it. */
+    OBJECT_LOCKED,
+    /** A retain-until date that is not after the compliance clock. */
+    RETAIN_UNTIL_NOT_FUTURE,
     /** A bug: deciding the command threw; nothing was changed. */
     INTERNAL_ERROR,
     /** The daemon stopped accepting writes after a storage failure (fail-stop). */

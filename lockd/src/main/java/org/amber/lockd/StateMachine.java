@@ -15,7 +15,11 @@ import org.amber.lockd.command.DeleteObject;
 import org.amber.lockd.command.DropSegments;
 import org.amber.lockd.command.PutBucketVersioning;
 import org.amber.lockd.command.PutObject;
+import org.amber.lockd.command.PutObjectLegalHold;
+import org.amber.lockd.command.PutObjectLockConfiguration;
+import org.amber.lockd.command.PutObjectRetention;
 import org.amber.lockd.command.PutObjectTagging;
+import org.amber.lockd.command.TickClock;
 import org.amber.lockd.command.RelocateExtents;
 import org.amber.lockd.event.AccountCreated;
 import org.amber.lockd.event.BucketCreated;
@@ -23,6 +27,10 @@ import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
 import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.ExtentsMoved;
+import org.amber.lockd.event.ClockTicked;
+import org.amber.lockd.event.LegalHoldSet;
+import org.amber.lockd.event.ObjectLockConfigured;
+import org.amber.lockd.event.RetentionSet;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
@@ -30,6 +38,10 @@ import org.amber.lockd.event.UploadEnded;
 import org.amber.lockd.event.VersionRemoved;
 import org.amber.lockd.event.VersionStored;
 import org.amber.lockd.event.VersioningChanged;
+import org.amber.lockd.lock.LockRequest;
+import org.amber.lockd.lock.LockRules;
+import org.amber.lockd.lock.ObjectLock;
+import org.amber.lockd.lock.Retention;
 
 /**
  * Turns a command into events or a refusal, against the current state. Pure: the time and the
@@ -54,6 +66,14 @@ public final class StateMachine {
             return deleteObject(s, d, seq, time, principal);
         } else if (c instanceof CreateBucket b) {
             return createBucket(s, b, time, principal);
+        } else if (c instanceof PutObjectLockConfiguration l) {
+            return putLockConfiguration(s, l);
+        } else if (c instanceof PutObjectRetention r) {
+            return putRetention(s, r, time);
+        } else if (c instanceof PutObjectLegalHold h) {
+            return putLegalHold(s, h);
+        } else if (c instanceof TickClock) {
+            return Decision.accept(List.of(new ClockTicked()));
         } else if (c instanceof DeleteBucket b) {
             return deleteBucket(s, b);
         } else if (c instanceof PutBucketVersioning v) {
@@ -84,7 +104,95 @@ public final class StateMachine {
             return Decision.refuse(existing.get().owner().equals(principal)
                     ? Refusal.BUCKET_ALREADY_OWNED_BY_YOU : Refusal.BUCKET_ALREADY_EXISTS);
         }
+        if (c.objectLockEnabled()) {
+            return Decision.accept(List.of(new BucketCreated(c.bucket(), principal, time),
+                    new VersioningChanged(c.bucket(), Versioning.ENABLED), new ObjectLockConfigured(c.bucket(), null)));
+        }
         return Decision.accept(List.of(new BucketCreated(c.bucket(), principal, time)));
+    }
+
+    /** Enabling needs versioning Enabled (§2.2); the rule replaces any earlier one, or removes it. */
+    private static Decision putLockConfiguration(Store s, PutObjectLockConfiguration c) {
+        Optional<BucketState> b = s.bucket(c.bucket());
+        if (b.isEmpty()) {
+            return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        if (b.get().versioning() != Versioning.ENABLED) {
+            return Decision.refuse(Refusal.VERSIONING_NOT_ENABLED);
+        }
+        return Decision.accept(List.of(new ObjectLockConfigured(c.bucket(), c.rule())));
+    }
+
+    /** PutObjectRetention: the transition table of §4.1, against the compliance clock. */
+    private static Decision putRetention(Store s, PutObjectRetention c, java.time.Instant now) {
+        Object target = lockTarget(s, c.bucket(), c.key(), c.versionId());
+        if (target instanceof Refusal r) {
+            return Decision.refuse(r);
+        }
+        ObjectVersion v = (ObjectVersion) target;
+        if (c.retention() != null && !c.retention().activeAt(now)) {
+            return Decision.refuse(Refusal.RETAIN_UNTIL_NOT_FUTURE);
+        }
+        LockRules.Verdict verdict = LockRules.retentionChange(v.lock().retention(), c.retention(), now, c.bypassGovernance());
+        if (!verdict.allowed()) {
+            return Decision.refuse(Refusal.OBJECT_LOCKED);
+        }
+        return Decision.accept(List.of(new RetentionSet(c.bucket(), c.key(), v.versionId(), c.retention(),
+                verdict == LockRules.Verdict.ALLOW_BYPASSING_GOVERNANCE)), v.versionId(), false);
+    }
+
+    /** PutObjectLegalHold: never subject to retention or bypass (§4.3). */
+    private static Decision putLegalHold(Store s, PutObjectLegalHold c) {
+        Object target = lockTarget(s, c.bucket(), c.key(), c.versionId());
+        if (target instanceof Refusal r) {
+            return Decision.refuse(r);
+        }
+        ObjectVersion v = (ObjectVersion) target;
+        return Decision.accept(List.of(new LegalHoldSet(c.bucket(), c.key(), v.versionId(), c.status())), v.versionId(), false);
+    }
+
+    /**
+     * The version a retention or legal-hold change applies to, or why there is none: no bucket, no Object
+     * Lock, no key or version, or a delete marker (§4 common errors).
+     */
+    private static Object lockTarget(Store s, String bucket, String key, String versionId) {
+        Optional<BucketState> ob = s.bucket(bucket);
+        if (ob.isEmpty()) {
+            return Refusal.NO_SUCH_BUCKET;
+        }
+        if (!ob.get().objectLockEnabled()) {
+            return Refusal.NO_LOCK_CONFIGURATION;
+        }
+        if (versionId != null && !VersionIds.isWellFormed(versionId)) {
+            return Refusal.INVALID_VERSION_ID;
+        }
+        Optional<ObjectVersion> v = versionId == null ? ob.get().latest(key) : ob.get().version(key, versionId);
+        if (v.isEmpty()) {
+            return versionId == null ? Refusal.NO_SUCH_KEY : Refusal.NO_SUCH_VERSION;
+        }
+        return v.get().deleteMarker() ? Refusal.METHOD_NOT_ALLOWED : v.get();
+    }
+
+    /**
+     * The lock a new version gets (§3.4): the explicit retention, else the bucket's default rule from the
+     * version's creation time; the legal hold independently. Null with {@code refusal[0]} set when the
+     * request may not have it.
+     */
+    private static ObjectLock lockFor(BucketState b, LockRequest req, java.time.Instant created, Refusal[] refusal) {
+        if (!req.isEmpty() && !b.objectLockEnabled()) {
+            refusal[0] = Refusal.LOCK_HEADERS_WITHOUT_LOCK;
+            return null;
+        }
+        if (req.retention() != null && !req.retention().activeAt(created)) {
+            refusal[0] = Refusal.RETAIN_UNTIL_NOT_FUTURE;
+            return null;
+        }
+        if (!b.objectLockEnabled()) {
+            return ObjectLock.NONE;
+        }
+        Retention r = req.retention() != null ? req.retention()
+                : b.defaultRetention() == null ? null : b.defaultRetention().retentionFor(created);
+        return new ObjectLock(r, req.legalHold());
     }
 
     private static Decision deleteBucket(Store s, DeleteBucket c) {
@@ -105,6 +213,9 @@ public final class StateMachine {
     private static Decision putVersioning(Store s, PutBucketVersioning c) {
         if (s.bucket(c.bucket()).isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_BUCKET);
+        }
+        if (s.bucket(c.bucket()).get().objectLockEnabled() && c.status() != Versioning.ENABLED) {
+            return Decision.refuse(Refusal.LOCK_KEEPS_VERSIONING);
         }
         return Decision.accept(List.of(new VersioningChanged(c.bucket(), c.status())));
     }
@@ -127,22 +238,28 @@ public final class StateMachine {
         if (s.droppedSegments().contains(c.blob().segment())) {
             return Decision.refuse(Refusal.BLOB_RECLAIMED);
         }
+        Refusal[] why = new Refusal[1];
+        ObjectLock lock = lockFor(ob.get(), c.lock(), time, why);
+        if (lock == null) {
+            return Decision.refuse(why[0]);
+        }
         List<Event> events = new ArrayList<>(2);
-        String id = storeVersion(ob.get(), c.key(), seq, events,
-                vid -> new ObjectVersion(c.key(), vid, seq, false, time, c.size(), c.etag(), c.blob(), c.meta(), principal));
-        return Decision.accept(events, id, false);
+        String id = storeVersion(ob.get(), c.key(), seq, time, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
+                c.size(), c.etag(), c.blob(), c.meta(), principal, List.of(), lock));
+        return id == null && events.isEmpty() ? Decision.refuse(Refusal.OBJECT_LOCKED) : Decision.accept(events, id, false);
     }
 
     /**
      * Adds the events that store a new version of {@code key}: with versioning enabled it is one more
      * version; otherwise it replaces the null version. Returns the id to show, null when unversioned.
      */
-    private static String storeVersion(BucketState b, String key, long seq, List<Event> events,
+    private static String storeVersion(BucketState b, String key, long seq, java.time.Instant now, List<Event> events,
                                        java.util.function.Function<String, ObjectVersion> version) {
         boolean versioned = b.versioning() == Versioning.ENABLED;
         String id = versioned ? VersionIds.of(seq) : VersionIds.NULL;
-        if (!versioned) {
-            replaceNullVersion(b, b.name(), key, events);
+        if (!versioned && !replaceNullVersion(b, key, now, events)) {
+            events.clear();
+            return null;
         }
         events.add(new VersionStored(b.name(), version.apply(id)));
         return versioned ? id : null;
@@ -153,9 +270,13 @@ public final class StateMachine {
         if (s.bucket(c.bucket()).isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_BUCKET);
         }
+        Refusal[] why = new Refusal[1];
+        if (lockFor(s.bucket(c.bucket()).get(), c.lock(), time, why) == null) {
+            return Decision.refuse(why[0]);
+        }
         String uploadId = VersionIds.of(seq);
         return Decision.accept(List.of(new UploadCreated(c.bucket(), c.key(), uploadId, seq, time, principal, c.meta(),
-                c.checksumAlgorithm(), c.checksumType())), uploadId, false);
+                c.checksumAlgorithm(), c.checksumType(), c.lock())), uploadId, false);
     }
 
     private static Decision uploadPart(Store s, UploadPart c, java.time.Instant time) {
@@ -193,9 +314,19 @@ public final class StateMachine {
             }
             current.add(now.get());
         }
+        // Default retention starts at completion, when the version is created (§10 D10); an explicit date
+        // must still be in the future.
+        Refusal[] why = new Refusal[1];
+        ObjectLock lock = lockFor(ob.get(), u.get().lock(), time, why);
+        if (lock == null) {
+            return Decision.refuse(why[0]);
+        }
         List<Event> events = new ArrayList<>(3);
-        String id = storeVersion(ob.get(), c.key(), seq, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
-                c.size(), c.etag(), null, c.meta(), principal, current));
+        String id = storeVersion(ob.get(), c.key(), seq, time, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
+                c.size(), c.etag(), null, c.meta(), principal, current, lock));
+        if (id == null && events.isEmpty()) {
+            return Decision.refuse(Refusal.OBJECT_LOCKED);
+        }
         events.add(new UploadEnded(c.bucket(), c.uploadId()));
         return Decision.accept(events, id, false);
     }
@@ -246,28 +377,36 @@ public final class StateMachine {
         }
         BucketState b = ob.get();
         if (c.versionId() != null) {
-            return deleteVersion(b, c);
+            return deleteVersion(b, c, time);
         }
         List<Event> events = new ArrayList<>(2);
         switch (b.versioning()) {
             case ENABLED: {
+                // A delete marker destroys nothing: allowed whatever locks the current version has (§5.2).
                 String id = VersionIds.of(seq);
                 events.add(new VersionStored(c.bucket(), ObjectVersion.deleteMarker(c.key(), id, seq, time, principal)));
                 return Decision.accept(events, id, true);
             }
             case SUSPENDED:
-                replaceNullVersion(b, c.bucket(), c.key(), events);
+                if (!replaceNullVersion(b, c.key(), time, events)) {
+                    return Decision.refuse(Refusal.OBJECT_LOCKED);
+                }
                 events.add(new VersionStored(c.bucket(),
                         ObjectVersion.deleteMarker(c.key(), VersionIds.NULL, seq, time, principal)));
                 return Decision.accept(events, VersionIds.NULL, true);
             default:
-                replaceNullVersion(b, c.bucket(), c.key(), events);
+                if (!replaceNullVersion(b, c.key(), time, events)) {
+                    return Decision.refuse(Refusal.OBJECT_LOCKED);
+                }
                 return Decision.accept(events);
         }
     }
 
-    /** Deleting a version that does not exist succeeds and changes nothing, as on S3. */
-    private static Decision deleteVersion(BucketState b, DeleteObject c) {
+    /**
+     * Deleting a version that does not exist succeeds and changes nothing, as on S3; one that exists
+     * goes only if the lock predicate allows it.
+     */
+    private static Decision deleteVersion(BucketState b, DeleteObject c, java.time.Instant now) {
         if (!VersionIds.isWellFormed(c.versionId())) {
             return Decision.refuse(Refusal.INVALID_VERSION_ID);
         }
@@ -275,8 +414,12 @@ public final class StateMachine {
         if (v.isEmpty()) {
             return Decision.accept(List.of(), c.versionId(), false);
         }
-        return Decision.accept(List.of(new VersionRemoved(b.name(), c.key(), c.versionId())),
-                c.versionId(), v.get().deleteMarker());
+        LockRules.Verdict verdict = LockRules.mayDestroy(v.get(), now, c.bypassGovernance());
+        if (!verdict.allowed()) {
+            return Decision.refuse(Refusal.OBJECT_LOCKED);
+        }
+        return Decision.accept(List.of(new VersionRemoved(b.name(), c.key(), c.versionId(),
+                verdict == LockRules.Verdict.ALLOW_BYPASSING_GOVERNANCE)), c.versionId(), v.get().deleteMarker());
     }
 
     /** Tags the current version, or the one named; a delete marker has no tags to set. */
@@ -296,9 +439,19 @@ public final class StateMachine {
                 v.get().versionId(), false);
     }
 
-    private static void replaceNullVersion(BucketState b, String bucket, String key, List<Event> events) {
-        if (b.version(key, VersionIds.NULL).isPresent()) {
-            events.add(new VersionRemoved(bucket, key, VersionIds.NULL));
+    /**
+     * Adds the removal of the null version, if there is one and the lock predicate lets it go (no bypass:
+     * an overwrite is never a governance bypass); false, adding nothing, if it is protected.
+     */
+    private static boolean replaceNullVersion(BucketState b, String key, java.time.Instant now, List<Event> events) {
+        Optional<ObjectVersion> v = b.version(key, VersionIds.NULL);
+        if (v.isEmpty()) {
+            return true;
         }
+        if (!LockRules.mayDestroy(v.get(), now, false).allowed()) {
+            return false;
+        }
+        events.add(new VersionRemoved(b.name(), key, VersionIds.NULL));
+        return true;
     }
 }

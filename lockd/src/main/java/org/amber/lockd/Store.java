@@ -13,6 +13,10 @@ import org.amber.lockd.event.Event;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.ExtentsMoved;
+import org.amber.lockd.event.ClockTicked;
+import org.amber.lockd.event.LegalHoldSet;
+import org.amber.lockd.event.ObjectLockConfigured;
+import org.amber.lockd.event.RetentionSet;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.TagsSet;
 import org.amber.lockd.event.UploadCreated;
@@ -64,7 +68,7 @@ public final class Store {
             bucketOrFail(t.bucket()).retag(t.key(), t.versionId(), t.tags());
         } else if (e instanceof UploadCreated u) {
             bucketOrFail(u.bucket()).startUpload(new Upload(u.key(), u.uploadId(), u.seq(), u.initiated(), u.owner(),
-                    u.meta(), u.checksumAlgorithm(), u.checksumType()));
+                    u.meta(), u.checksumAlgorithm(), u.checksumType(), u.lock()));
         } else if (e instanceof PartStored p) {
             bucketOrFail(p.bucket()).storePart(p.uploadId(), p.part());
         } else if (e instanceof UploadEnded u) {
@@ -73,6 +77,14 @@ public final class Store {
             java.util.Map<BlobRef, BlobRef> moves = new java.util.HashMap<>();
             m.moves().forEach(x -> moves.put(x.from(), x.to()));
             buckets.values().forEach(b -> b.relocate(moves));
+        } else if (e instanceof ObjectLockConfigured c) {
+            bucketOrFail(c.bucket()).configureLock(c.rule());
+        } else if (e instanceof RetentionSet r) {
+            bucketOrFail(r.bucket()).relock(r.key(), r.versionId(), l -> l.withRetention(r.retention()));
+        } else if (e instanceof LegalHoldSet h) {
+            bucketOrFail(h.bucket()).relock(h.key(), h.versionId(), l -> l.withLegalHold(h.status()));
+        } else if (e instanceof ClockTicked) {
+            // Only the record's time matters.
         } else if (e instanceof SegmentsDropped d) {
             droppedSegments.addAll(d.segments());
         } else if (e instanceof AccountCreated a) {

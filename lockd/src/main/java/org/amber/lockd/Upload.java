@@ -22,10 +22,12 @@ public final class Upload {
     private final ObjectMeta meta;
     private final String checksumAlgorithm;
     private final String checksumType;
+    private final org.amber.lockd.lock.LockRequest lock;
     private final ConcurrentSkipListMap<Integer, Part> parts = new ConcurrentSkipListMap<>();
 
     Upload(String key, String uploadId, long seq, Instant initiated, String owner, ObjectMeta meta,
-           String checksumAlgorithm, String checksumType) {
+           String checksumAlgorithm, String checksumType, org.amber.lockd.lock.LockRequest lock) {
+        this.lock = lock;
         this.key = key;
         this.uploadId = uploadId;
         this.seq = seq;
@@ -70,6 +72,11 @@ public final class Upload {
     /** {@code COMPOSITE} or {@code FULL_OBJECT}; null when there is no checksum algorithm. */
     public String checksumType() {
         return checksumType;
+    }
+
+    /** The lock headers CreateMultipartUpload carried; they apply to the completed version. */
+    public org.amber.lockd.lock.LockRequest lock() {
+        return lock;
     }
 
     /** The parts by number; a read-only live view. */
