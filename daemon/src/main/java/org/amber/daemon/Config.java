@@ -18,10 +18,14 @@ import java.util.Properties;
  * @param segmentBytes the size at which a blob segment is sealed and a new one started
  * @param secretKeyFile the key that seals account secrets; kept outside the journal
  * @param reclaimInterval how often space reclamation looks for segments nothing references (0: never)
+ * @param clockCatchUpHoursPerDay how far the compliance clock may follow a system clock that is ahead, per
+ *     day of uptime
+ * @param clockTickInterval how often an idle daemon records the compliance clock in the journal (0: never)
  */
 public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddress adminAddress, String region,
                      List<String> vhostDomains, long segmentBytes, Path secretKeyFile, int ringSize,
-                     java.time.Duration reclaimInterval) {
+                     java.time.Duration reclaimInterval, double clockCatchUpHoursPerDay,
+                     java.time.Duration clockTickInterval) {
 
     /** Where a packaged install keeps its configuration; read only if it exists. */
     public static final Path SYSTEM_CONFIG = Path.of("/etc/amber/amber.conf");
@@ -39,6 +43,8 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
         d.put("secret-key-file", "");
         d.put("ring-size", "1024");
         d.put("reclaim-interval-seconds", "60");
+        d.put("clock-catch-up-hours-per-day", "24");
+        d.put("clock-tick-interval-seconds", "60");
         return d;
     }
 
@@ -71,7 +77,16 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
                 Long.parseLong(v.get("segment-size")),
                 keyFile.isEmpty() ? data.resolve("amber-secret.key") : Path.of(keyFile),
                 Integer.parseInt(v.get("ring-size")),
-                java.time.Duration.ofMillis(Math.round(Double.parseDouble(v.get("reclaim-interval-seconds")) * 1000)));
+                seconds(v.get("reclaim-interval-seconds")), Double.parseDouble(v.get("clock-catch-up-hours-per-day")),
+                seconds(v.get("clock-tick-interval-seconds")));
+    }
+
+    private static java.time.Duration seconds(String v) {
+        double s = Double.parseDouble(v);
+        if (s < 0) {
+            throw new IllegalArgumentException("a duration must not be negative: " + v);
+        }
+        return java.time.Duration.ofMillis(Math.round(s * 1000));
     }
 
     private static Map<String, String> parseFlags(String... args) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +46,8 @@ public final class Daemon implements AutoCloseable {
     private final Store published;
     private final Metrics metrics;
     private final RootCredentials generatedRoot;
-    private final Reclaimer reclaimer;
+    private final Housekeeper housekeeper;
+    private final ComplianceClock complianceClock;
 
     private Daemon(Config config, Clock clock, SegmentStore.ChannelOpener opener) throws IOException {
         this.config = config;
@@ -58,15 +60,24 @@ public final class Daemon implements AutoCloseable {
         published = new Store();
         replay(decided);
         metrics = new Metrics();
-        pipeline = new Pipeline(decided, published, journal, segments, clock, metrics, config.ringSize());
+        complianceClock = new ComplianceClock(clock, System::nanoTime,
+                decided.lastSeq() == 0 ? clock.instant() : decided.lastTime(), config.clockCatchUpHoursPerDay() / 24.0);
+        Duration skew = complianceClock.skew();
+        LOG.info("compliance clock: {} (system clock {} by {}; it follows at most {} h per day of uptime)",
+                complianceClock.instant(), skew.isNegative() ? "behind" : "ahead", skew.abs(), config.clockCatchUpHoursPerDay());
+        metrics.gauge("amber_compliance_clock_skew_seconds", "System clock minus compliance clock, in seconds",
+                () -> complianceClock.skew().toMillis() / 1000.0);
+        metrics.gauge("amber_compliance_clock_seconds", "The compliance clock retention is measured against, Unix seconds",
+                () -> complianceClock.instant().toEpochMilli() / 1000.0);
+        pipeline = new Pipeline(decided, published, journal, segments, complianceClock, metrics, config.ringSize());
         metrics.gauge("amber_writes_stopped", "1 once a failed sync stopped all writes", () -> pipeline.acceptingWrites() ? 0 : 1);
-        reclaimer = new Reclaimer(segments, published, pipeline, metrics);
-        reclaimer.finishEarlierDrops();
+        housekeeper = new Housekeeper(segments, published, pipeline, metrics);
+        housekeeper.finishEarlierDrops();
         generatedRoot = ensureRoot(sealer);
         S3Services services = new S3Services(published, pipeline, segments, secrets(sealer), clock,
-                config.vhostDomains(), config.region(), metrics);
+                config.vhostDomains(), config.region(), metrics, complianceClock);
         http = HttpServers.start(config, services, metrics, pipeline::acceptingWrites);
-        reclaimer.start(config.reclaimInterval());
+        housekeeper.start(config.reclaimInterval(), config.clockTickInterval());
         LOG.info("amber ready: S3 on http://{}:{}, admin on http://{}:{}, data in {}, O_DIRECT {}",
                 config.s3Address().getHostString(), s3Port(), config.adminAddress().getHostString(), adminPort(),
                 config.dataDir(), segments.directIo() ? "on" : "off (filesystem refused it)");
@@ -171,7 +182,12 @@ public final class Daemon implements AutoCloseable {
 
     /** Runs one space-reclamation round now (tests; the daemon runs them on its own schedule). */
     void reclaimNow() throws Exception {
-        reclaimer.round();
+        housekeeper.round();
+    }
+
+    /** The clock retention is measured against. */
+    public Clock complianceClock() {
+        return complianceClock;
     }
 
     public Metrics metrics() {
@@ -196,7 +212,7 @@ public final class Daemon implements AutoCloseable {
     @Override
     public void close() {
         http.stop();
-        reclaimer.close();
+        housekeeper.close();
         pipeline.close();
         try {
             if (pipeline.acceptingWrites()) {

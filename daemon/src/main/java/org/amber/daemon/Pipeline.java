@@ -238,6 +238,7 @@ public final class Pipeline implements CommandBus, AutoCloseable {
                 } else {
                     if (slot.record != null) {
                         published.apply(slot.record);
+                        Audit.overrides(slot.record);
                     }
                     slot.done.accept(slot.decision);
                 }

@@ -66,6 +66,28 @@ public final class Ops {
         return BodyReader.readSmall(IncomingBody.openSmall(req, false), max, ObjectHeaders.contentMd5(req));
     }
 
+    /**
+     * The operations S3 refuses without an integrity header (E23: DeleteObjects and the lock
+     * configuration, retention and legal-hold PUTs); the value itself is verified while the body is read.
+     */
+    public static void requireIntegrity(S3Request req) {
+        boolean present = req.header("content-md5") != null
+                || req.headerNames().stream().anyMatch(h -> h.startsWith("x-amz-checksum-"))
+                || req.header("x-amz-trailer") != null;
+        if (!present) {
+            throw new S3Exception(S3Error.INVALID_REQUEST, "Missing required header for this request: Content-MD5 OR x-amz-checksum-*");
+        }
+    }
+
+    /** The {@code versionId} parameter, null when absent; InvalidArgument when it cannot be one of ours. */
+    public static String versionParam(S3Request req) {
+        String versionId = req.param("versionId");
+        if (versionId != null && !VersionIds.isWellFormed(versionId)) {
+            throw new S3Exception(S3Error.INVALID_VERSION_ID);
+        }
+        return versionId;
+    }
+
     public static byte[] sha256(byte[] b) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(b);

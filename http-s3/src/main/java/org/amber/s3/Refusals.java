@@ -33,6 +33,22 @@ public final class Refusals {
                         Map.of("UploadId", String.valueOf(req.param("uploadId"))));
             case INVALID_PART:
                 return new S3Exception(S3Error.INVALID_PART);
+            case OBJECT_LOCKED:
+                return new S3Exception(S3Error.OBJECT_LOCKED);
+            case NO_LOCK_CONFIGURATION:
+                return new S3Exception(S3Error.NO_LOCK_CONFIGURATION);
+            case LOCK_HEADERS_WITHOUT_LOCK:
+                return new S3Exception(S3Error.LOCK_HEADERS_WITHOUT_LOCK);
+            case VERSIONING_NOT_ENABLED:
+                return new S3Exception(S3Error.VERSIONING_NOT_ENABLED_FOR_LOCK);
+            case LOCK_KEEPS_VERSIONING:
+                return new S3Exception(S3Error.LOCK_KEEPS_VERSIONING);
+            case RETAIN_UNTIL_NOT_FUTURE: {
+                // The compliance clock passed the date between the request's check and its decision.
+                boolean header = req.header(org.amber.s3.lock.LockHeaders.RETAIN_UNTIL) != null;
+                return new S3Exception(S3Error.RETAIN_UNTIL_NOT_FUTURE, S3Error.RETAIN_UNTIL_NOT_FUTURE.message(),
+                        Map.of("ArgumentName", header ? org.amber.s3.lock.LockHeaders.RETAIN_UNTIL : "RetainUntilDate"));
+            }
             case WRITES_STOPPED:
                 return new S3Exception(S3Error.WRITES_STOPPED);
             case ACCOUNT_EXISTS:

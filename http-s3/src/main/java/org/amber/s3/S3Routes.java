@@ -24,6 +24,9 @@ import org.amber.s3.op.ListObjects;
 import org.amber.s3.op.ListMultipartUploads;
 import org.amber.s3.op.ListObjectsV2;
 import org.amber.s3.op.ListParts;
+import org.amber.s3.op.ObjectLegalHold;
+import org.amber.s3.op.ObjectLockConfiguration;
+import org.amber.s3.op.ObjectRetention;
 import org.amber.s3.op.ObjectTagging;
 import org.amber.s3.op.PutBucketVersioning;
 import org.amber.s3.op.PutObject;
@@ -89,7 +92,13 @@ public final class S3Routes {
                 new Route("POST", Level.OBJECT, Set.of("uploadId"), "CompleteMultipartUpload", new CompleteMultipartUpload(s)),
                 new Route("DELETE", Level.OBJECT, Set.of("uploadId"), "AbortMultipartUpload", new AbortMultipartUpload(s)),
                 new Route("GET", Level.OBJECT, Set.of("uploadId"), "ListParts", new ListParts(s)),
-                new Route("GET", Level.BUCKET, Set.of("uploads"), "ListMultipartUploads", new ListMultipartUploads(s)));
+                new Route("GET", Level.BUCKET, Set.of("uploads"), "ListMultipartUploads", new ListMultipartUploads(s)),
+                new Route("PUT", Level.BUCKET, Set.of("object-lock"), "PutObjectLockConfiguration", ObjectLockConfiguration.put(s)),
+                new Route("GET", Level.BUCKET, Set.of("object-lock"), "GetObjectLockConfiguration", ObjectLockConfiguration.get(s)),
+                new Route("PUT", Level.OBJECT, Set.of("retention"), "PutObjectRetention", ObjectRetention.put(s)),
+                new Route("GET", Level.OBJECT, Set.of("retention"), "GetObjectRetention", ObjectRetention.get(s)),
+                new Route("PUT", Level.OBJECT, Set.of("legal-hold"), "PutObjectLegalHold", ObjectLegalHold.put(s)),
+                new Route("GET", Level.OBJECT, Set.of("legal-hold"), "GetObjectLegalHold", ObjectLegalHold.get(s)));
     }
 
     /** The sub-resources of a request: its query parameter names that are not plain parameters. */

@@ -9,6 +9,7 @@ import org.amber.s3.BlobCopy;
 import org.amber.s3.BodyReader;
 import org.amber.s3.Conditions;
 import org.amber.s3.body.ChecksumAlgorithm;
+import org.amber.s3.lock.LockHeaders;
 import org.amber.s3.CopySource;
 import org.amber.s3.ObjectHeaders;
 import org.amber.s3.Ops;
@@ -42,6 +43,8 @@ public final class CopyObject implements S3Operation {
         ObjectVersion v = src.resolve(s);
         Conditions.ofCopySource(req).check(v);
         ObjectMeta meta = metadata(req, src, v).withTags(tags(req, v));
+        // The copy gets the lock its own headers ask for, else the destination's default: never the source's (§3.5).
+        var lock = LockHeaders.parse(req, dest, null, s.complianceClock().instant());
         if (v.size() > PutObject.MAX_SIZE) {
             throw new S3Exception(S3Error.INVALID_REQUEST,
                     "The specified copy source is larger than the maximum allowable size for a copy source: 5368709120");
@@ -55,7 +58,7 @@ public final class CopyObject implements S3Operation {
         BodyReader.Stored copied = BlobCopy.copy(s.blobs(), v, 0, v.size(), algorithm);
         String etag = Ops.hex(copied.md5());
         var cmd = new org.amber.lockd.command.PutObject(req.bucket(), req.key(), copied.blob(), v.size(), etag,
-                ObjectHeaders.withChecksum(meta, copied.checksum()));
+                ObjectHeaders.withChecksum(meta, copied.checksum()), lock);
         boolean sourceVersioned = s.published().bucket(src.bucket()).map(b -> b.versioning() != Versioning.UNVERSIONED).orElse(false);
         Ops.submit(s, req, response, callback, cmd, d -> {
             if (d.versionId() != null) {

@@ -24,11 +24,7 @@ public final class CreateBucket implements S3Operation {
     @Override
     public void handle(S3Request req, Response response, Callback callback) throws Exception {
         BucketNames.check(req.bucket());
-        if ("true".equalsIgnoreCase(req.header("x-amz-bucket-object-lock-enabled"))) {
-            // Creating a plain bucket when the client asked for a lock bucket would silently lose
-            // the protection it asked for; refuse until Object Lock is implemented.
-            throw new S3Exception(S3Error.NOT_IMPLEMENTED, "Object Lock is not implemented by this server yet.");
-        }
+        boolean lock = objectLockRequested(req.header("x-amz-bucket-object-lock-enabled"));
         byte[] body = Ops.smallBody(req, XmlIn.MAX_BYTES);
         if (body.length > 0) {
             Map<String, String> xml = XmlIn.leaves(body);
@@ -36,9 +32,21 @@ public final class CreateBucket implements S3Operation {
                 throw new S3Exception(S3Error.MALFORMED_XML);
             }
         }
-        Ops.submit(s, req, response, callback, new org.amber.lockd.command.CreateBucket(req.bucket()), d -> {
+        Ops.submit(s, req, response, callback, new org.amber.lockd.command.CreateBucket(req.bucket(), lock), d -> {
             response.getHeaders().put("Location", "/" + req.bucket());
             Responses.empty(response, callback, 200);
         });
+    }
+
+    /** {@code x-amz-bucket-object-lock-enabled}: true or false in any case (older CLIs sent {@code True}); else 400. */
+    private static boolean objectLockRequested(String value) {
+        if (value == null || "false".equalsIgnoreCase(value.trim())) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value.trim())) {
+            return true;
+        }
+        throw new S3Exception(S3Error.INVALID_ARGUMENT, "x-amz-bucket-object-lock-enabled must be true or false",
+                Map.of("ArgumentName", "x-amz-bucket-object-lock-enabled", "ArgumentValue", value));
     }
 }

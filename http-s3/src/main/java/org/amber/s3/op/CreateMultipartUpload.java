@@ -9,6 +9,7 @@ import org.amber.s3.S3Operation;
 import org.amber.s3.S3Request;
 import org.amber.s3.S3Services;
 import org.amber.s3.Tags;
+import org.amber.s3.lock.LockHeaders;
 import org.amber.s3.multipart.UploadChecksum;
 import org.amber.s3.xml.XmlOut;
 import org.eclipse.jetty.server.Response;
@@ -27,11 +28,12 @@ public final class CreateMultipartUpload implements S3Operation {
 
     @Override
     public void handle(S3Request req, Response response, Callback callback) {
-        Ops.bucket(s, req);
+        var bucket = Ops.bucket(s, req);
+        var lock = LockHeaders.parse(req, bucket, null, s.complianceClock().instant());
         ObjectMeta meta = ObjectHeaders.fromRequest(req).withTags(Tags.fromHeader(req.header("x-amz-tagging")));
         UploadChecksum checksum = UploadChecksum.fromRequest(req);
         var cmd = new org.amber.lockd.command.CreateMultipartUpload(req.bucket(), req.key(), meta,
-                checksum == null ? null : checksum.algorithm().wireName(), checksum == null ? null : checksum.type());
+                checksum == null ? null : checksum.algorithm().wireName(), checksum == null ? null : checksum.type(), lock);
         Ops.submit(s, req, response, callback, cmd, d -> {
             String uploadId = ((UploadCreated) d.events().get(0)).uploadId();
             if (checksum != null) {

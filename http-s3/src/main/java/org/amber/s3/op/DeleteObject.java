@@ -1,10 +1,7 @@
 package org.amber.s3.op;
 
-import org.amber.lockd.VersionIds;
 import org.amber.s3.Ops;
 import org.amber.s3.Responses;
-import org.amber.s3.S3Error;
-import org.amber.s3.S3Exception;
 import org.amber.s3.S3Operation;
 import org.amber.s3.S3Request;
 import org.amber.s3.S3Services;
@@ -25,11 +22,12 @@ public final class DeleteObject implements S3Operation {
     @Override
     public void handle(S3Request req, Response response, Callback callback) {
         Ops.bucket(s, req);
-        String versionId = req.param("versionId");
-        if (versionId != null && !VersionIds.isWellFormed(versionId)) {
-            throw new S3Exception(S3Error.INVALID_VERSION_ID);
-        }
-        Ops.submit(s, req, response, callback, new org.amber.lockd.command.DeleteObject(req.bucket(), req.key(), versionId), d -> {
+        String versionId = Ops.versionParam(req);
+        // The bypass header matters only for a version under GOVERNANCE retention; on a bucket without
+        // Object Lock it is ignored (OBJECT-LOCK-SPEC.md §10 D2).
+        var cmd = new org.amber.lockd.command.DeleteObject(req.bucket(), req.key(), versionId,
+                org.amber.s3.lock.Permissions.bypassGovernance(req, req.key()));
+        Ops.submit(s, req, response, callback, cmd, d -> {
             if (d.versionId() != null) {
                 response.getHeaders().put("x-amz-version-id", d.versionId());
             }

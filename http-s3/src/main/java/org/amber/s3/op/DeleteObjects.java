@@ -35,7 +35,7 @@ public final class DeleteObjects implements S3Operation {
     @Override
     public void handle(S3Request req, Response response, Callback callback) throws Exception {
         Ops.bucket(s, req);
-        requireIntegrity(req);
+        Ops.requireIntegrity(req);
         byte[] body = Ops.smallBody(req, DeleteRequest.MAX_BYTES);
         DeleteRequest dr = DeleteRequest.parse(body);
         List<DeleteRequest.ObjectId> objects = dr.objects();
@@ -48,21 +48,10 @@ public final class DeleteObjects implements S3Operation {
                 complete(results, n, Decision.refuse(Refusal.INVALID_VERSION_ID), remaining, req, dr, response, callback);
                 continue;
             }
-            s.bus().submit(new org.amber.lockd.command.DeleteObject(req.bucket(), o.key(), o.versionId()), req.context(),
+            // The bypass header applies to every entry, each checked against its own object (§5.3).
+            s.bus().submit(new org.amber.lockd.command.DeleteObject(req.bucket(), o.key(), o.versionId(),
+                            org.amber.s3.lock.Permissions.bypassGovernance(req, o.key())), req.context(),
                     d -> complete(results, n, d, remaining, req, dr, response, callback));
-        }
-    }
-
-    /**
-     * DeleteObjects is one of the operations S3 refuses without an integrity header (E23); the value
-     * itself is verified while the body is read.
-     */
-    private static void requireIntegrity(S3Request req) {
-        boolean present = req.header("content-md5") != null
-                || req.headerNames().stream().anyMatch(h -> h.startsWith("x-amz-checksum-"))
-                || req.header("x-amz-trailer") != null;
-        if (!present) {
-            throw new S3Exception(S3Error.INVALID_REQUEST, "Missing required header for this request: Content-MD5 OR x-amz-checksum-*");
         }
     }
 

@@ -42,6 +42,7 @@ public final class GetObject implements S3Operation {
         boolean checksumMode = "ENABLED".equalsIgnoreCase(req.header("x-amz-checksum-mode"));
         boolean partOnly = req.param("partNumber") != null;
         ObjectHeaders.write(response, v, showVersion, req.query(), checksumMode && req.header("range") == null && !partOnly);
+        org.amber.s3.lock.LockHeaders.write(response, v);
         Conditions.ofRequest(req).check(v);
         ByteRange range;
         if (partOnly) {

@@ -3,13 +3,10 @@ package org.amber.s3.op;
 import java.util.Map;
 import org.amber.lockd.BucketState;
 import org.amber.lockd.ObjectVersion;
-import org.amber.lockd.VersionIds;
 import org.amber.lockd.Versioning;
 import org.amber.lockd.command.PutObjectTagging;
 import org.amber.s3.Ops;
 import org.amber.s3.Responses;
-import org.amber.s3.S3Error;
-import org.amber.s3.S3Exception;
 import org.amber.s3.S3Operation;
 import org.amber.s3.S3Request;
 import org.amber.s3.S3Services;
@@ -57,7 +54,7 @@ public final class ObjectTagging {
 
     private static void set(S3Services s, S3Request req, Response response, Callback callback, Map<String, String> tags,
                             int status) {
-        String versionId = versionParam(req);
+        String versionId = Ops.versionParam(req);
         boolean versioned = Ops.bucket(s, req).versioning() != Versioning.UNVERSIONED;
         Ops.submit(s, req, response, callback, new PutObjectTagging(req.bucket(), req.key(), versionId, tags), d -> {
             if (versioned) {
@@ -65,13 +62,5 @@ public final class ObjectTagging {
             }
             Responses.empty(response, callback, status);
         });
-    }
-
-    private static String versionParam(S3Request req) {
-        String versionId = req.param("versionId");
-        if (versionId != null && !VersionIds.isWellFormed(versionId)) {
-            throw new S3Exception(S3Error.INVALID_VERSION_ID);
-        }
-        return versionId;
     }
 }

@@ -14,6 +14,7 @@ import org.amber.s3.S3Services;
 import org.amber.s3.Tags;
 import org.amber.s3.body.IncomingBody;
 import org.amber.s3.body.VerifiedChecksum;
+import org.amber.s3.lock.LockHeaders;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -33,18 +34,19 @@ public final class PutObject implements S3Operation {
 
     @Override
     public void handle(S3Request req, Response response, Callback callback) throws Exception {
-        Ops.bucket(s, req);
+        var bucket = Ops.bucket(s, req);
         IncomingBody incoming = IncomingBody.open(req);
         if (incoming.length() > MAX_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE);
         }
+        var lock = LockHeaders.parse(req, bucket, "Put Object", s.complianceClock().instant());
         ObjectMeta meta = incoming.storedMeta(ObjectHeaders.fromRequest(req))
                 .withTags(Tags.fromHeader(req.header("x-amz-tagging")));
         byte[] md5 = ObjectHeaders.contentMd5(req);
         BodyReader.Stored body = BodyReader.store(s.blobs(), incoming, md5);
         String etag = Ops.hex(body.md5());
         var cmd = new org.amber.lockd.command.PutObject(req.bucket(), req.key(), body.blob(), incoming.length(), etag,
-                ObjectHeaders.withChecksum(meta, body.checksum()));
+                ObjectHeaders.withChecksum(meta, body.checksum()), lock);
         Ops.submit(s, req, response, callback, cmd, d -> reply(response, callback, etag, d, body.checksum()));
     }
 

@@ -36,6 +36,9 @@ public final class UploadPart implements S3Operation {
         BucketState b = Ops.bucket(s, req);
         int number = Uploads.partNumber(req);
         Upload upload = Uploads.find(b, req);
+        if (!upload.lock().isEmpty() || b.defaultRetention() != null) {
+            org.amber.s3.lock.LockHeaders.requireIntegrity(req, "Put Part");
+        }
         IncomingBody incoming = IncomingBody.open(req);
         if (incoming.length() > Part.MAX_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE);

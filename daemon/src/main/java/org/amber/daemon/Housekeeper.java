@@ -21,6 +21,7 @@ import org.amber.lockd.RequestContext;
 import org.amber.lockd.Store;
 import org.amber.lockd.command.DropSegments;
 import org.amber.lockd.command.RelocateExtents;
+import org.amber.lockd.command.TickClock;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.port.BlobWriter;
 import org.amber.lockd.port.CommandBus;
@@ -28,37 +29,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Space reclamation. A segment file that nothing references any more (its versions lawfully deleted,
+ * The daemon's background work on one thread: recording the compliance clock while idle, and space
+ * reclamation. A segment file that nothing references any more (its versions lawfully deleted,
  * its upload aborted, its parts replaced) is deleted; a closed segment that is at most half live is
  * compacted first: its live extents are copied (every chunk verified) into the current segment, the
  * references are moved by a {@link RelocateExtents} decision, and then it is dropped. Every decision
  * runs on the decide stage, which re-checks the whole state itself, and a file goes only after the
  * decision to drop it is durable. Nothing is ever written in place. Thread: its own, one round at a time.
  */
-final class Reclaimer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Reclaimer.class);
+final class Housekeeper implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeper.class);
     private final SegmentStore segments;
     private final Store published;
     private final CommandBus bus;
     private final Metrics metrics;
     private final AtomicLong rounds = new AtomicLong();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "amber-reclaimer");
+        Thread t = new Thread(r, "amber-housekeeper");
         t.setDaemon(true);
         return t;
     });
 
-    Reclaimer(SegmentStore segments, Store published, CommandBus bus, Metrics metrics) {
+    Housekeeper(SegmentStore segments, Store published, CommandBus bus, Metrics metrics) {
         this.segments = segments;
         this.published = published;
         this.bus = bus;
         this.metrics = metrics;
     }
 
-    /** Runs a round every {@code interval}; a zero interval never runs one. */
-    void start(Duration interval) {
+    /**
+     * Runs a round every {@code interval}, and records the compliance clock every {@code tick} (a
+     * {@link TickClock} record, so the clock resumes near its last value after a restart); zero: never.
+     */
+    void start(Duration interval, Duration tick) {
         if (!interval.isZero()) {
             executor.scheduleWithFixedDelay(this::roundSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        if (!tick.isZero()) {
+            executor.scheduleWithFixedDelay(() -> bus.submit(new TickClock(), RequestContext.system("clock-tick"), d -> { }),
+                    tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
