@@ -74,7 +74,7 @@ public final class Daemon implements AutoCloseable {
         housekeeper = new Housekeeper(segments, published, pipeline, metrics);
         housekeeper.finishEarlierDrops();
         generatedRoot = ensureRoot(sealer);
-        S3Services services = new S3Services(published, pipeline, segments, secrets(sealer), clock,
+        S3Services services = new S3Services(published, pipeline, segments, secrets(sealer), Clock.systemUTC(),
                 config.vhostDomains(), config.region(), metrics, complianceClock);
         http = HttpServers.start(config, services, metrics, pipeline::acceptingWrites);
         housekeeper.start(config.reclaimInterval(), config.clockTickInterval());
@@ -89,7 +89,9 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Starts a daemon with the given JDK seams: the clock, and the opener of segment file channels
+     * Starts a daemon with the given JDK seams: the system clock the compliance clock follows (tests set
+     * it years ahead or back, as an administrator could; request signatures are still checked against the
+     * JVM's own clock, as the clients' clocks are not the box's), and the opener of segment file channels
      * (tests pass channels whose {@code force} blocks or fails).
      */
     public static Daemon start(Config config, Clock clock, SegmentStore.ChannelOpener opener) throws IOException {
