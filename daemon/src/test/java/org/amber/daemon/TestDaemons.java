@@ -81,12 +81,14 @@ final class TestDaemons {
     }
 
     /**
-     * Runs a boto3 script from src/test/python against {@code endpoint} and returns what it printed;
+     * Runs a boto3 script from src/test/python against {@code endpoint} (then {@code args}) and returns what it printed;
      * fails the test unless it exits 0 within 3 minutes and prints {@code success}.
      */
-    static String runBoto3(String script, URI endpoint, RootCredentials c, Path tmp, String success) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("python3", Path.of("src/test/python", script).toAbsolutePath().toString(),
-                endpoint.toString());
+    static String runBoto3(String script, URI endpoint, RootCredentials c, Path tmp, String success, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("python3",
+                Path.of("src/test/python", script).toAbsolutePath().toString(), endpoint.toString()));
+        cmd.addAll(java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         clientEnv(pb, tmp, c);
         Path out = tmp.resolve(script + ".out");
         Process p = pb.redirectErrorStream(true).redirectOutput(out.toFile()).start();
