@@ -89,6 +89,27 @@ final class Amberd implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Runs {@code writers} copies of {@code writer} (each gets its index and a stop flag, and returns when
+     * the flag is set or the daemon is gone) and SIGKILLs the daemon {@code killAfterMs} into the load.
+     */
+    void killUnderLoad(int writers, int killAfterMs, java.util.function.BiConsumer<Integer, java.util.concurrent.atomic.AtomicBoolean> writer)
+            throws InterruptedException {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        for (int w = 0; w < writers; w++) {
+            int index = w;
+            pool.submit(() -> writer.accept(index, stop));
+        }
+        Thread.sleep(killAfterMs);
+        kill();
+        stop.set(true);
+        pool.shutdown();
+        if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("writers did not stop within 60 s of the kill");
+        }
+    }
+
     /** SIGTERM and wait for the orderly stop. */
     int terminate() throws InterruptedException {
         process.destroy();

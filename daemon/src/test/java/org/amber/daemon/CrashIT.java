@@ -12,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -117,26 +113,16 @@ class CrashIT {
     /** Each writer works on its own keys until the daemon is SIGKILLed {@code killAfterMs} into the round. */
     private static void load(Amberd amberd, S3Client s3, Map<String, KeyModel> model, AtomicLong acknowledged,
                              int killAfterMs) throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        for (int w = 0; w < WRITERS; w++) {
-            int writer = w;
-            pool.submit(() -> {
-                Random r = new Random();
-                while (!stop.get()) {
-                    String key = "w" + writer + "/k" + r.nextInt(KEYS_PER_WRITER);
-                    if (!step(s3, key, model.get(key), r)) {
-                        return;
-                    }
-                    acknowledged.incrementAndGet();
+        amberd.killUnderLoad(WRITERS, killAfterMs, (writer, stop) -> {
+            Random r = new Random();
+            while (!stop.get()) {
+                String key = "w" + writer + "/k" + r.nextInt(KEYS_PER_WRITER);
+                if (!step(s3, key, model.get(key), r)) {
+                    return;
                 }
-            });
-        }
-        Thread.sleep(killAfterMs);
-        amberd.kill();
-        stop.set(true);
-        pool.shutdown();
-        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+                acknowledged.incrementAndGet();
+            }
+        });
     }
 
     /** One operation: overwrite (with tags), delete or re-tag. False once the daemon is gone. */

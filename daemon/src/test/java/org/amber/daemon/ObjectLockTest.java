@@ -261,6 +261,14 @@ class ObjectLockTest {
         s3.putObjectLegalHold(b -> b.bucket("lock").key("del/held").legalHold(l -> l.status(ObjectLockLegalHoldStatus.OFF)));
         s3.deleteObject(b -> b.bucket("lock").key("del/held").versionId(held));
         fails(409, "BucketNotEmpty", null, () -> s3.deleteBucket(b -> b.bucket("lock"))); // E28
+
+        // E24, decided as D2: the bypass header on a bucket without Object Lock is ignored, not refused.
+        s3.putObject(b -> b.bucket("plain").key("bypass"), RequestBody.fromString("b"));
+        s3.deleteObject(b -> b.bucket("plain").key("bypass").bypassGovernanceRetention(true));
+        s3.deleteObjects(b -> b.bucket("plain").bypassGovernanceRetention(true)
+                .delete(d -> d.objects(ObjectIdentifier.builder().key("bypass").build())));
+        fails(404, "NoSuchVersion", null, () -> s3.getObjectRetention(b -> b.bucket("lock").key("del/comp")
+                .versionId("7vvvvvvvvvvvvvvvvvvvvvvvvv"))); // E26
     }
 
     @Test
