@@ -16,6 +16,12 @@ import java.util.function.LongSupplier;
  * Thread-safe.
  */
 final class ComplianceClock extends Clock {
+    /**
+     * The most it may gain: a day per day of uptime, so retention runs at most twice as fast as real time
+     * even while the system clock is far ahead; configuration may lower it, never raise it.
+     */
+    static final double MAX_CATCH_UP = 1.0;
+
     private final Clock system;
     private final LongSupplier nanos;
     private final Instant start;
@@ -29,8 +35,9 @@ final class ComplianceClock extends Clock {
      *                   follow a system clock that is ahead (1.0: 24 hours per day)
      */
     ComplianceClock(Clock system, LongSupplier nanos, Instant resumeFrom, double catchUp) {
-        if (catchUp < 0) {
-            throw new IllegalArgumentException("catch-up rate must not be negative: " + catchUp);
+        if (!(catchUp >= 0 && catchUp <= MAX_CATCH_UP)) {
+            throw new IllegalArgumentException("the compliance clock may catch up between 0 and 24 hours per day of uptime, not "
+                    + catchUp * 24 + " (a faster clock would release retention early)");
         }
         this.system = system;
         this.nanos = nanos;

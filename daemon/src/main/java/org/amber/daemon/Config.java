@@ -19,7 +19,7 @@ import java.util.Properties;
  * @param secretKeyFile the key that seals account secrets; kept outside the journal
  * @param reclaimInterval how often space reclamation looks for segments nothing references (0: never)
  * @param clockCatchUpHoursPerDay how far the compliance clock may follow a system clock that is ahead, per
- *     day of uptime
+ *     day of uptime: 0 to 24 (more would let a moved clock release retention early)
  * @param clockTickInterval how often an idle daemon records the compliance clock in the journal (0: never)
  */
 public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddress adminAddress, String region,
@@ -77,8 +77,17 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
                 Long.parseLong(v.get("segment-size")),
                 keyFile.isEmpty() ? data.resolve("amber-secret.key") : Path.of(keyFile),
                 Integer.parseInt(v.get("ring-size")),
-                seconds(v.get("reclaim-interval-seconds")), Double.parseDouble(v.get("clock-catch-up-hours-per-day")),
+                seconds(v.get("reclaim-interval-seconds")), catchUp(v.get("clock-catch-up-hours-per-day")),
                 seconds(v.get("clock-tick-interval-seconds")));
+    }
+
+    /** 0 to 24 hours per day; a faster compliance clock would release retention early, so more is refused. */
+    private static double catchUp(String v) {
+        double h = Double.parseDouble(v);
+        if (!(h >= 0 && h <= 24)) {
+            throw new IllegalArgumentException("clock-catch-up-hours-per-day must be between 0 and 24, got " + v);
+        }
+        return h;
     }
 
     private static java.time.Duration seconds(String v) {

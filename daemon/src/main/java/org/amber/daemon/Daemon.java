@@ -59,9 +59,10 @@ public final class Daemon implements AutoCloseable {
         Store decided = new Store();
         published = new Store();
         replay(decided);
+        decided.droppedSegments().stream().max(Long::compare).ifPresent(segments::skipIdsThrough);
         metrics = new Metrics();
         complianceClock = new ComplianceClock(clock, System::nanoTime,
-                decided.lastSeq() == 0 ? clock.instant() : decided.lastTime(), config.clockCatchUpHoursPerDay() / 24.0);
+                decided.lastSeq() == 0 ? clock.instant() : decided.lastLockTime(), config.clockCatchUpHoursPerDay() / 24.0);
         Duration skew = complianceClock.skew();
         LOG.info("compliance clock: {} (system clock {} by {}; it follows at most {} h per day of uptime)",
                 complianceClock.instant(), skew.isNegative() ? "behind" : "ahead", skew.abs(), config.clockCatchUpHoursPerDay());
@@ -69,7 +70,7 @@ public final class Daemon implements AutoCloseable {
                 () -> complianceClock.skew().toMillis() / 1000.0);
         metrics.gauge("amber_compliance_clock_seconds", "The compliance clock retention is measured against, Unix seconds",
                 () -> complianceClock.instant().toEpochMilli() / 1000.0);
-        pipeline = new Pipeline(decided, published, journal, segments, complianceClock, metrics, config.ringSize());
+        pipeline = new Pipeline(decided, published, journal, segments, clock, complianceClock, metrics, config.ringSize());
         metrics.gauge("amber_writes_stopped", "1 once a failed sync stopped all writes", () -> pipeline.acceptingWrites() ? 0 : 1);
         housekeeper = new Housekeeper(segments, published, pipeline, metrics);
         housekeeper.finishEarlierDrops();

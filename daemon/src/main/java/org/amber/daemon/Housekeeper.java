@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * reclamation. A segment file that nothing references any more (its versions lawfully deleted,
  * its upload aborted, its parts replaced) is deleted; a closed segment that is at most half live is
  * compacted first: its live extents are copied (every chunk verified) into the current segment, the
- * references are moved by a {@link RelocateExtents} decision, and then it is dropped. Every decision
+ * references are moved by a {@link RelocateExtents} decision, and a round later (reads that began before
+ * the move have had an interval to finish) it is dropped. Every decision
  * runs on the decide stage, which re-checks the whole state itself, and a file goes only after the
  * decision to drop it is durable. Nothing is ever written in place. Thread: its own, one round at a time.
  */
@@ -118,7 +119,7 @@ final class Housekeeper implements AutoCloseable {
 
     /**
      * Picks the closed segment with the fewest live bytes among those at most half live, copies its live
-     * extents, moves the references, and drops it.
+     * extents and moves the references; the next round drops it.
      */
     private void compactOne() throws Exception {
         Map<Long, List<BlobRef>> live = new TreeMap<>();
@@ -152,8 +153,9 @@ final class Housekeeper implements AutoCloseable {
         if (d.refused()) {
             return;
         }
+        // The segment is dropped by the next round, not now: reads that found a version before the move
+        // may still be streaming from it.
         LOG.info("reclamation: compacting segment {}: moved {} live extent(s), {} bytes", best, moves.size(), bestLive);
-        drop(Set.of(best));
     }
 
     private Decision decide(org.amber.lockd.command.Command c) throws Exception {

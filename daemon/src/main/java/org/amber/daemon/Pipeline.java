@@ -56,14 +56,18 @@ public final class Pipeline implements CommandBus, AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final StageWaitStrategy waitStrategy = new StageWaitStrategy();
 
-    Pipeline(Store decided, Store published, Journal journal, SegmentStore segments, Clock clock, Metrics metrics,
-             int ringSize) {
+    /**
+     * @param wallClock       the system clock: records' time, versions' Last-Modified
+     * @param complianceClock what lock rules measure against, recorded with every record
+     */
+    Pipeline(Store decided, Store published, Journal journal, SegmentStore segments, Clock wallClock, Clock complianceClock,
+             Metrics metrics, int ringSize) {
         disruptor = new Disruptor<>(Slot::new, ringSize, r -> {
             Thread t = new Thread(r, "amber-pipeline");
             t.setDaemon(true);
             return t;
         }, ProducerType.MULTI, waitStrategy);
-        disruptor.handleEventsWith(new Decide(decided, clock, metrics))
+        disruptor.handleEventsWith(new Decide(decided, wallClock, complianceClock, metrics))
                 .then(new Persist(journal, segments, metrics))
                 .then(new Reply(published));
         disruptor.setDefaultExceptionHandler(new FailStop());
@@ -133,11 +137,13 @@ public final class Pipeline implements CommandBus, AutoCloseable {
     private final class Decide extends Stage {
         private final Store decided;
         private final Clock clock;
+        private final Clock complianceClock;
         private final Metrics metrics;
 
-        Decide(Store decided, Clock clock, Metrics metrics) {
+        Decide(Store decided, Clock clock, Clock complianceClock, Metrics metrics) {
             this.decided = decided;
             this.clock = clock;
+            this.complianceClock = complianceClock;
             this.metrics = metrics;
         }
 
@@ -151,15 +157,16 @@ public final class Pipeline implements CommandBus, AutoCloseable {
             long seq = decided.lastSeq() + 1;
             Instant now = clock.instant();
             Instant time = now.isBefore(decided.lastTime()) ? decided.lastTime() : now;
+            Instant lockNow = complianceClock.instant();
             try {
-                slot.decision = StateMachine.decide(decided, slot.command, seq, time, slot.context.principal());
+                slot.decision = StateMachine.decide(decided, slot.command, seq, time, lockNow, slot.context.principal());
             } catch (RuntimeException e) {
                 LOG.error("deciding {} failed", slot.command, e);
                 slot.decision = Decision.refuse(Refusal.INTERNAL_ERROR);
                 return;
             }
             if (!slot.decision.refused() && !slot.decision.events().isEmpty()) {
-                slot.record = new Recorded(seq, time, slot.context, slot.decision.events());
+                slot.record = new Recorded(seq, time, lockNow, slot.context, slot.decision.events());
                 decided.apply(slot.record);
             }
         }

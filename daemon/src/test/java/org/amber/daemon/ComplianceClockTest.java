@@ -93,5 +93,10 @@ class ComplianceClockTest {
         system.jump(Duration.ofDays(30));
         assertEquals(persisted, c.instant(), "the time the daemon was down does not count");
         assertThrows(IllegalArgumentException.class, () -> new ComplianceClock(system, nanos::get, T0, -1));
+        assertThrows(IllegalArgumentException.class, () -> new ComplianceClock(system, nanos::get, T0, 1.01),
+                "no setting makes it run faster than a day per day of uptime");
+        assertThrows(IllegalArgumentException.class, () -> new ComplianceClock(system, nanos::get, T0, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Config.from(java.util.Map.of("clock-catch-up-hours-per-day", "100000")));
+        assertThrows(IllegalArgumentException.class, () -> Config.from(java.util.Map.of("clock-catch-up-hours-per-day", "Infinity")));
     }
 }

@@ -75,6 +75,8 @@ class ReclaimTest {
                 assertTrue(before.contains("000000000001.seg"), before.toString());
                 s3.abortMultipartUpload(b -> b.bucket("cmp").key("gone").uploadId(aborted));
                 d.reclaimNow();
+                assertTrue(segmentFiles().contains("000000000001.seg"), "compacted, kept one more round for reads in flight");
+                d.reclaimNow();
                 assertTrue(!segmentFiles().contains("000000000001.seg"), "the mostly dead segment is gone: " + segmentFiles());
                 assertArrayEquals(current, s3.getObjectAsBytes(b -> b.bucket("cmp").key("doc")).asByteArray());
                 assertArrayEquals(noncurrent, s3.getObjectAsBytes(b -> b.bucket("cmp").key("doc").versionId(oldVersion)).asByteArray());
@@ -87,6 +89,30 @@ class ReclaimTest {
                     software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(partEtag).build())));
             assertArrayEquals(part, s3.getObjectAsBytes(b -> b.bucket("cmp").key("open")).asByteArray(),
                     "a part whose bytes moved completes with its old ETag");
+        }
+    }
+
+    /** A dropped segment's id is never used again, even when its file was the newest and is gone. */
+    @Test
+    void aDroppedSegmentsIdIsNotReused() throws Exception {
+        RootCredentials root;
+        try (Daemon d = start()) {
+            root = d.newRootCredentials().orElseThrow();
+            try (S3Client s3 = TestDaemons.client(d, root)) {
+                s3.createBucket(b -> b.bucket("ids"));
+                s3.putObject(b -> b.bucket("ids").key("k"), RequestBody.fromBytes(TestDaemons.randomBytes(1000, 7)));
+                s3.deleteObject(b -> b.bucket("ids").key("k"));
+            }
+        }
+        try (Daemon d = start()) {
+            d.reclaimNow();
+            assertEquals(Set.of(), segmentFiles(), "the only segment held nothing live");
+        }
+        try (Daemon d = start(); S3Client s3 = TestDaemons.client(d, root)) {
+            byte[] body = TestDaemons.randomBytes(2000, 8);
+            s3.putObject(b -> b.bucket("ids").key("k2"), RequestBody.fromBytes(body));
+            assertEquals(Set.of("000000000002.seg"), segmentFiles());
+            assertArrayEquals(body, s3.getObjectAsBytes(b -> b.bucket("ids").key("k2")).asByteArray());
         }
     }
 
@@ -114,6 +140,7 @@ class ReclaimTest {
                 assertEquals(before, segmentFiles(), "parts of an upload in progress are live");
 
                 s3.abortMultipartUpload(b -> b.bucket("rec").key("aborted").uploadId(id));
+                d.reclaimNow();
                 d.reclaimNow();
                 // Parts 1 and 2 had segments of their own: dropped. Part 3's segment was mostly dead: 'keep'
                 // moved out (to the current segment, with keep2) and the segment went too.

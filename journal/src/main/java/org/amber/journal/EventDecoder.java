@@ -61,7 +61,9 @@ final class EventDecoder {
         for (TaggedStruct e : s.getStructList("events")) {
             events.add(event(e));
         }
-        return new Recorded(s.getLong("seq"), s.getInstant("time"), context(s.getStruct("context")), events);
+        java.time.Instant time = s.getInstant("time");
+        return new Recorded(s.getLong("seq"), time, s.has("lockTime") ? s.getInstant("lockTime") : time,
+                context(s.getStruct("context")), events);
     }
 
     private static Event event(TaggedStruct s) throws CorruptRecordException {

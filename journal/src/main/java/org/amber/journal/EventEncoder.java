@@ -44,10 +44,15 @@ final class EventEncoder {
         for (Event e : r.events()) {
             events.add(event(e));
         }
-        return new TaggedWriter("Recorded")
+        TaggedWriter w = new TaggedWriter("Recorded")
                 .putLong("seq", r.seq())
-                .putInstant("time", r.time())
-                .putStruct("context", context(r.context()))
+                .putInstant("time", r.time());
+        // The compliance clock is written only when it differs from the wall clock, so older records
+        // (which had one time) and agreeing ones encode alike.
+        if (!java.util.Objects.equals(r.lockTime(), r.time())) {
+            w.putInstant("lockTime", r.lockTime());
+        }
+        return w.putStruct("context", context(r.context()))
                 .putStructList("events", events);
     }
 

@@ -101,6 +101,14 @@ final class Segment {
      * synced; true once retired. The tail CAS to RETIRED fails if a reservation slipped in after
      * the writer check.
      */
+    /**
+     * Syncs a sealed segment nobody writes any more whose last bytes no record named (a write that was
+     * abandoned), so that it can retire and, once nothing references it, be reclaimed; true if it synced.
+     */
+    boolean syncIfAbandoned() throws IOException {
+        return sealed && writers.get() == 0 && syncIfUnsynced();
+    }
+
     boolean retireIfIdle() {
         long t = tail.get();
         if (!sealed || t == RETIRED || writers.get() != 0 || unsynced.get() || !tail.compareAndSet(t, RETIRED)) {

@@ -153,6 +153,11 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
         if (dirUnsynced.getAndSet(false)) {
             syncDirectory();
         }
+        for (Segment s : sealedOpen) {
+            if (s.syncIfAbandoned()) {
+                syncs.incrementAndGet();
+            }
+        }
         sealedOpen.removeIf(Segment::retireIfIdle);
     }
 
@@ -168,6 +173,15 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
             }
         });
         return out;
+    }
+
+    /**
+     * Makes sure no new segment takes an id up to {@code id}: a dropped segment's id is never used again,
+     * even when its file (the newest) is gone and the directory alone would suggest it. Call before the
+     * first write. Thread: any.
+     */
+    public void skipIdsThrough(long id) {
+        nextId.accumulateAndGet(id + 1, Math::max);
     }
 
     /** The size of a segment's file on disk (preallocated space included); 0 if there is no such segment. */

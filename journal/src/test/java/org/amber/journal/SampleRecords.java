@@ -88,7 +88,8 @@ final class SampleRecords {
         for (int n = 1 + rnd.nextInt(4); n > 0; n--) {
             events.add(randomEvent(rnd, seq));
         }
-        return new Recorded(seq, T0.plusNanos(rnd.nextLong() & 0xFFFFFFFFFFL), context(rnd), events);
+        java.time.Instant time = T0.plusNanos(rnd.nextLong() & 0xFFFFFFFFFFL);
+        return new Recorded(seq, time, rnd.nextBoolean() ? time : time.minusSeconds(rnd.nextInt(1_000_000)), context(rnd), events);
     }
 
     private static Event randomEvent(Random rnd, long seq) {

@@ -134,10 +134,11 @@ class SegmentStoreTest {
             }
             assertEquals(List.of(1L, 1L, 1L, 2L, 2L, 2L, 3L, 3L, 3L), refs.stream().map(BlobRef::segment).toList());
             store.sync(List.of(1L, 3L, 1L, 3L, 3L));
-            assertEquals(Map.of("000000000001.seg", 1, "000000000003.seg", 1), opener.segmentForces());
+            // Segment 2 is sealed and nobody writes it: it is synced too, once, so that it can retire.
+            assertEquals(Map.of("000000000001.seg", 1, "000000000002.seg", 1, "000000000003.seg", 1), opener.segmentForces());
             assertEquals(1, opener.forcesOf(tmp.getFileName().toString()), "the new files' directory entries");
             store.sync(List.of(1L, 3L));
-            assertEquals(2, store.syncCount(), "nothing new to sync");
+            assertEquals(3, store.syncCount(), "nothing new to sync");
             put(store, content(20, 10), new Random(20));
             store.sync(List.of(2L, 2L, 3L, 4L, -1L));
             assertEquals(Map.of("000000000001.seg", 1, "000000000002.seg", 1, "000000000003.seg", 2), opener.segmentForces());

@@ -60,16 +60,25 @@ public final class StateMachine {
      * @param principal who asks; becomes the owner of what is created
      */
     public static Decision decide(Store s, Command c, long seq, java.time.Instant time, String principal) {
+        return decide(s, c, seq, time, time, principal);
+    }
+
+    /**
+     * Decides {@code c} with the two clocks apart: {@code time} (wall clock) becomes Last-Modified,
+     * {@code lockNow} (the compliance clock) is what every lock rule and every default retention is
+     * measured against.
+     */
+    public static Decision decide(Store s, Command c, long seq, java.time.Instant time, java.time.Instant lockNow, String principal) {
         if (c instanceof PutObject p) {
-            return putObject(s, p, seq, time, principal);
+            return putObject(s, p, seq, time, lockNow, principal);
         } else if (c instanceof DeleteObject d) {
-            return deleteObject(s, d, seq, time, principal);
+            return deleteObject(s, d, seq, time, lockNow, principal);
         } else if (c instanceof CreateBucket b) {
             return createBucket(s, b, time, principal);
         } else if (c instanceof PutObjectLockConfiguration l) {
             return putLockConfiguration(s, l);
         } else if (c instanceof PutObjectRetention r) {
-            return putRetention(s, r, time);
+            return putRetention(s, r, lockNow);
         } else if (c instanceof PutObjectLegalHold h) {
             return putLegalHold(s, h);
         } else if (c instanceof TickClock) {
@@ -83,11 +92,11 @@ public final class StateMachine {
         } else if (c instanceof PutObjectTagging t) {
             return putObjectTagging(s, t);
         } else if (c instanceof CreateMultipartUpload u) {
-            return createUpload(s, u, seq, time, principal);
+            return createUpload(s, u, seq, time, lockNow, principal);
         } else if (c instanceof UploadPart p) {
             return uploadPart(s, p, time);
         } else if (c instanceof CompleteMultipartUpload u) {
-            return completeUpload(s, u, seq, time, principal);
+            return completeUpload(s, u, seq, time, lockNow, principal);
         } else if (c instanceof AbortMultipartUpload u) {
             return abortUpload(s, u);
         } else if (c instanceof DropSegments d) {
@@ -230,7 +239,8 @@ public final class StateMachine {
      * With versioning enabled a PUT adds a version; otherwise it replaces the "null" version, which
      * is an explicit removal so that every destruction of a version is a {@link VersionRemoved}.
      */
-    private static Decision putObject(Store s, PutObject c, long seq, java.time.Instant time, String principal) {
+    private static Decision putObject(Store s, PutObject c, long seq, java.time.Instant time, java.time.Instant lockNow,
+                                      String principal) {
         Optional<BucketState> ob = s.bucket(c.bucket());
         if (ob.isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_BUCKET);
@@ -239,12 +249,12 @@ public final class StateMachine {
             return Decision.refuse(Refusal.BLOB_RECLAIMED);
         }
         Refusal[] why = new Refusal[1];
-        ObjectLock lock = lockFor(ob.get(), c.lock(), time, why);
+        ObjectLock lock = lockFor(ob.get(), c.lock(), lockNow, why);
         if (lock == null) {
             return Decision.refuse(why[0]);
         }
         List<Event> events = new ArrayList<>(2);
-        String id = storeVersion(ob.get(), c.key(), seq, time, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
+        String id = storeVersion(ob.get(), c.key(), seq, lockNow, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
                 c.size(), c.etag(), c.blob(), c.meta(), principal, List.of(), lock));
         return id == null && events.isEmpty() ? Decision.refuse(Refusal.OBJECT_LOCKED) : Decision.accept(events, id, false);
     }
@@ -266,12 +276,13 @@ public final class StateMachine {
     }
 
     /** The upload id is derived from the record's sequence, like a version id: unique and opaque. */
-    private static Decision createUpload(Store s, CreateMultipartUpload c, long seq, java.time.Instant time, String principal) {
+    private static Decision createUpload(Store s, CreateMultipartUpload c, long seq, java.time.Instant time,
+                                         java.time.Instant lockNow, String principal) {
         if (s.bucket(c.bucket()).isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_BUCKET);
         }
         Refusal[] why = new Refusal[1];
-        if (lockFor(s.bucket(c.bucket()).get(), c.lock(), time, why) == null) {
+        if (lockFor(s.bucket(c.bucket()).get(), c.lock(), lockNow, why) == null) {
             return Decision.refuse(why[0]);
         }
         String uploadId = VersionIds.of(seq);
@@ -295,7 +306,8 @@ public final class StateMachine {
     }
 
     /** The version takes the parts' extents as they are; parts left out of the list are dropped with the upload. */
-    private static Decision completeUpload(Store s, CompleteMultipartUpload c, long seq, java.time.Instant time, String principal) {
+    private static Decision completeUpload(Store s, CompleteMultipartUpload c, long seq, java.time.Instant time,
+                                           java.time.Instant lockNow, String principal) {
         Optional<BucketState> ob = s.bucket(c.bucket());
         if (ob.isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_BUCKET);
@@ -317,12 +329,12 @@ public final class StateMachine {
         // Default retention starts at completion, when the version is created (§10 D10); an explicit date
         // must still be in the future.
         Refusal[] why = new Refusal[1];
-        ObjectLock lock = lockFor(ob.get(), u.get().lock(), time, why);
+        ObjectLock lock = lockFor(ob.get(), u.get().lock(), lockNow, why);
         if (lock == null) {
             return Decision.refuse(why[0]);
         }
         List<Event> events = new ArrayList<>(3);
-        String id = storeVersion(ob.get(), c.key(), seq, time, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
+        String id = storeVersion(ob.get(), c.key(), seq, lockNow, events, vid -> new ObjectVersion(c.key(), vid, seq, false, time,
                 c.size(), c.etag(), null, c.meta(), principal, current, lock));
         if (id == null && events.isEmpty()) {
             return Decision.refuse(Refusal.OBJECT_LOCKED);
@@ -370,14 +382,15 @@ public final class StateMachine {
         return b.upload(uploadId).filter(u -> u.key().equals(key));
     }
 
-    private static Decision deleteObject(Store s, DeleteObject c, long seq, java.time.Instant time, String principal) {
+    private static Decision deleteObject(Store s, DeleteObject c, long seq, java.time.Instant time, java.time.Instant lockNow,
+                                         String principal) {
         Optional<BucketState> ob = s.bucket(c.bucket());
         if (ob.isEmpty()) {
             return Decision.refuse(Refusal.NO_SUCH_BUCKET);
         }
         BucketState b = ob.get();
         if (c.versionId() != null) {
-            return deleteVersion(b, c, time);
+            return deleteVersion(b, c, lockNow);
         }
         List<Event> events = new ArrayList<>(2);
         switch (b.versioning()) {
@@ -388,14 +401,14 @@ public final class StateMachine {
                 return Decision.accept(events, id, true);
             }
             case SUSPENDED:
-                if (!replaceNullVersion(b, c.key(), time, events)) {
+                if (!replaceNullVersion(b, c.key(), lockNow, events)) {
                     return Decision.refuse(Refusal.OBJECT_LOCKED);
                 }
                 events.add(new VersionStored(c.bucket(),
                         ObjectVersion.deleteMarker(c.key(), VersionIds.NULL, seq, time, principal)));
                 return Decision.accept(events, VersionIds.NULL, true);
             default:
-                if (!replaceNullVersion(b, c.key(), time, events)) {
+                if (!replaceNullVersion(b, c.key(), lockNow, events)) {
                     return Decision.refuse(Refusal.OBJECT_LOCKED);
                 }
                 return Decision.accept(events);

@@ -38,6 +38,7 @@ public final class Store {
     private final java.util.Set<Long> droppedSegments = ConcurrentHashMap.newKeySet();
     private volatile long lastSeq;
     private volatile Instant lastTime = Instant.EPOCH;
+    private volatile Instant lastLockTime = Instant.EPOCH;
 
     /** Applies one record. Thread: the single writer. */
     public void apply(Recorded r) {
@@ -50,6 +51,9 @@ public final class Store {
         lastSeq = r.seq();
         if (r.time().isAfter(lastTime)) {
             lastTime = r.time();
+        }
+        if (r.lockTime().isAfter(lastLockTime)) {
+            lastLockTime = r.lockTime();
         }
     }
 
@@ -160,5 +164,10 @@ public final class Store {
     /** The time of the newest applied record; new records never go below it. */
     public Instant lastTime() {
         return lastTime;
+    }
+
+    /** The compliance clock of the newest applied record: where the clock resumes after a restart. */
+    public Instant lastLockTime() {
+        return lastLockTime;
     }
 }

@@ -58,6 +58,8 @@ public final class GetObject implements S3Operation {
         if (range == null) {
             response.setStatus(200);
             range = new ByteRange(0, v.size());
+        } else if (range.length() == 0) {
+            response.setStatus(200); // an empty part: no bytes, so no Content-Range to state
         } else {
             response.setStatus(206);
             response.getHeaders().put(HttpHeader.CONTENT_RANGE, range.contentRange(v.size()));

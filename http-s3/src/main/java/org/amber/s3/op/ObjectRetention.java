@@ -29,11 +29,14 @@ public final class ObjectRetention {
     /** {@code PUT /bucket/key?retention}; an empty {@code <Retention/>} asks to remove it. */
     public static S3Operation put(S3Services s) {
         return (req, response, callback) -> {
-            requireLock(s, req);
+            BucketState b = requireLock(s, req);
             Ops.requireIntegrity(req);
             Retention r = LockXml.retention(Ops.smallBody(req, XmlIn.MAX_BYTES));
             String versionId = Ops.versionParam(req);
-            if (r != null) {
+            // S3 looks the version up before it judges the date (§8): when there is none, the decision
+            // answers NoSuchKey, NoSuchVersion or MethodNotAllowed; the date is checked here only to name it.
+            var target = versionId == null ? b.latest(req.key()) : b.version(req.key(), versionId);
+            if (r != null && target.filter(v -> !v.deleteMarker()).isPresent()) {
                 LockDates.requireFuture(r.retainUntil(), s.complianceClock().instant(), "RetainUntilDate",
                         LockDates.asArgument(r.retainUntil()));
             }
