@@ -13,6 +13,17 @@ public final class Uploads {
     private Uploads() {
     }
 
+    /** What a part request (UploadPart, UploadPartCopy) writes to: the bucket, the upload and the part number. */
+    public record Target(BucketState bucket, Upload upload, int number) {
+    }
+
+    /** The bucket, then the part number, then the upload, in S3's order of errors. */
+    public static Target target(org.amber.s3.S3Services s, S3Request req) {
+        BucketState b = org.amber.s3.Ops.bucket(s, req);
+        int number = partNumber(req);
+        return new Target(b, find(b, req), number);
+    }
+
     /** The upload {@code ?uploadId=} names, in progress and for the request's key; NoSuchUpload otherwise. */
     public static Upload find(BucketState b, S3Request req) {
         String id = req.param("uploadId");

@@ -1,8 +1,6 @@
 package org.amber.s3.op;
 
-import org.amber.lockd.BucketState;
 import org.amber.lockd.Part;
-import org.amber.lockd.Upload;
 import org.amber.s3.BodyReader;
 import org.amber.s3.ObjectHeaders;
 import org.amber.s3.Ops;
@@ -33,20 +31,18 @@ public final class UploadPart implements S3Operation {
 
     @Override
     public void handle(S3Request req, Response response, Callback callback) throws Exception {
-        BucketState b = Ops.bucket(s, req);
-        int number = Uploads.partNumber(req);
-        Upload upload = Uploads.find(b, req);
-        if (!upload.lock().isEmpty() || b.defaultRetention() != null) {
+        Uploads.Target t = Uploads.target(s, req);
+        if (!t.upload().lock().isEmpty() || t.bucket().defaultRetention() != null) {
             org.amber.s3.lock.LockHeaders.requireIntegrity(req, "Put Part");
         }
         IncomingBody incoming = IncomingBody.open(req);
         if (incoming.length() > Part.MAX_SIZE) {
             throw new S3Exception(S3Error.ENTITY_TOO_LARGE);
         }
-        UploadChecksum checksum = UploadChecksum.of(upload);
+        UploadChecksum checksum = UploadChecksum.of(t.upload());
         BodyReader.Stored body = BodyReader.store(s.blobs(), incoming, ObjectHeaders.contentMd5(req),
                 checksum == null ? null : checksum.algorithm());
-        submit(s, req, response, callback, number, incoming.length(), body, null);
+        submit(s, req, response, callback, t.number(), incoming.length(), body, null);
     }
 
     /**

@@ -1,16 +1,13 @@
 package org.amber.s3.op;
 
 import java.util.Map;
-import org.amber.lockd.BucketState;
 import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.Part;
-import org.amber.lockd.Upload;
 import org.amber.lockd.Versioning;
 import org.amber.s3.BlobCopy;
 import org.amber.s3.BodyReader;
 import org.amber.s3.Conditions;
 import org.amber.s3.CopySource;
-import org.amber.s3.Ops;
 import org.amber.s3.S3Error;
 import org.amber.s3.S3Exception;
 import org.amber.s3.S3Operation;
@@ -35,9 +32,7 @@ public final class UploadPartCopy implements S3Operation {
 
     @Override
     public void handle(S3Request req, Response response, Callback callback) throws Exception {
-        BucketState b = Ops.bucket(s, req);
-        int number = Uploads.partNumber(req);
-        Upload upload = Uploads.find(b, req);
+        Uploads.Target t = Uploads.target(s, req);
         CopySource src = CopySource.parse(req.header("x-amz-copy-source"));
         ObjectVersion v = src.resolve(s);
         Conditions.ofCopySource(req).check(v);
@@ -46,12 +41,12 @@ public final class UploadPartCopy implements S3Operation {
             throw new S3Exception(S3Error.INVALID_REQUEST,
                     "The specified copy source is larger than the maximum allowable size for a copy source: 5368709120");
         }
-        UploadChecksum checksum = UploadChecksum.of(upload);
+        UploadChecksum checksum = UploadChecksum.of(t.upload());
         BodyReader.Stored copied = BlobCopy.copy(s.blobs(), v, range[0], range[1], checksum == null ? null : checksum.algorithm());
         if (s.published().bucket(src.bucket()).map(sb -> sb.versioning() != Versioning.UNVERSIONED).orElse(false)) {
             response.getHeaders().put("x-amz-copy-source-version-id", v.versionId());
         }
-        UploadPart.submit(s, req, response, callback, number, range[1], copied, v);
+        UploadPart.submit(s, req, response, callback, t.number(), range[1], copied, v);
     }
 
     /** {@code {first, count}} of {@code bytes=first-last}; the whole source when there is no header. */
