@@ -76,8 +76,10 @@ public final class Daemon implements AutoCloseable {
         housekeeper.finishEarlierDrops();
         generatedRoot = ensureRoot(sealer);
         S3Services services = new S3Services(published, pipeline, segments, secrets(sealer), Clock.systemUTC(),
-                config.vhostDomains(), config.region(), metrics, complianceClock);
-        http = HttpServers.start(config, services, metrics, pipeline::acceptingWrites);
+                config.vhostDomains(), config.region(), metrics, complianceClock, sealer);
+        String ctlToken = AmberCtl.newToken();
+        http = HttpServers.start(config, services, metrics, pipeline::acceptingWrites, ctlToken);
+        AmberCtl.publish(config.dataDir(), ctlToken, "http://" + loopbackOr(config.adminAddress().getHostString()) + ":" + adminPort());
         housekeeper.start(config.reclaimInterval(), config.clockTickInterval());
         LOG.info("amber ready: S3 on http://{}:{}, admin on http://{}:{}, data in {}, O_DIRECT {}",
                 config.s3Address().getHostString(), s3Port(), config.adminAddress().getHostString(), adminPort(),
@@ -168,7 +170,14 @@ public final class Daemon implements AutoCloseable {
     private SecretLookup secrets(SecretSealer sealer) {
         Map<String, String> cache = new ConcurrentHashMap<>();
         return accessKey -> published.accountByAccessKey(accessKey)
+                .filter(a -> published.directory().active(accessKey))
                 .map(a -> cache.computeIfAbsent(accessKey, k -> sealer.unseal(a.sealedSecret())));
+    }
+
+    /** Where a local client reaches a server bound to {@code host} (a wildcard bind is reached on loopback). */
+    private static String loopbackOr(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0") ? "127.0.0.1"
+                : host.contains(":") ? "[" + host + "]" : host;
     }
 
     public int s3Port() {

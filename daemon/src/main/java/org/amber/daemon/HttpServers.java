@@ -24,12 +24,13 @@ final class HttpServers {
         this.admin = admin;
     }
 
-    static HttpServers start(Config config, S3Services services, Metrics metrics, BooleanSupplier ready) throws IOException {
+    static HttpServers start(Config config, S3Services services, Metrics metrics, BooleanSupplier ready, String ctlToken)
+            throws IOException {
         Server s3 = server("amber-s3", 200, config.s3Address().getHostString(), config.s3Address().getPort(),
                 new GracefulHandler(new S3Handler(services)));
         s3.setErrorHandler(new S3JettyErrorHandler());
         Server admin = server("amber-admin", 8, config.adminAddress().getHostString(), config.adminAddress().getPort(),
-                new AdminHandler(metrics, ready));
+                new AdminHandler(metrics, ready, services, ctlToken));
         try {
             s3.start();
             admin.start();

@@ -1,7 +1,5 @@
 package org.amber.daemon;
 
-import java.security.SecureRandom;
-
 /**
  * The root account's access key pair, either given (environment) or generated at first start.
  *
@@ -10,9 +8,6 @@ import java.security.SecureRandom;
 public record RootCredentials(String accessKeyId, String secretKey, boolean generated) {
     public static final String ACCESS_ENV = "AMBER_ROOT_ACCESS_KEY";
     public static final String SECRET_ENV = "AMBER_ROOT_SECRET_KEY";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String KEY_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-    private static final String SECRET_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     /** From {@code AMBER_ROOT_ACCESS_KEY}/{@code AMBER_ROOT_SECRET_KEY} if both are set, else random. */
     public static RootCredentials fromEnvOrGenerate(java.util.Map<String, String> env) {
@@ -21,15 +16,7 @@ public record RootCredentials(String accessKeyId, String secretKey, boolean gene
         if (ak != null && !ak.isBlank() && sk != null && !sk.isBlank()) {
             return new RootCredentials(ak.trim(), sk.trim(), false);
         }
-        return new RootCredentials("AMBR" + random(KEY_CHARS, 16), random(SECRET_CHARS, 40), true);
-    }
-
-    private static String random(String alphabet, int n) {
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return sb.toString();
+        return new RootCredentials(org.amber.s3.iam.Keys.id("AMBR", 16), org.amber.s3.iam.Keys.secret(), true);
     }
 
     @Override

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Seals account secrets with AES-256-GCM under a key kept in its own file, outside the journal:
  * a copy of the journal alone does not reveal any secret key. Thread-safe.
  */
-public final class SecretSealer {
+public final class SecretSealer implements org.amber.s3.auth.Sealer {
     private static final int NONCE = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
@@ -47,6 +47,7 @@ public final class SecretSealer {
         return new SecretSealer(k);
     }
 
+    @Override
     public byte[] seal(String secret) {
         try {
             byte[] nonce = new byte[NONCE];
@@ -63,6 +64,7 @@ public final class SecretSealer {
     }
 
     /** The clear secret; IllegalStateException if it was sealed under another key. */
+    @Override
     public String unseal(byte[] sealed) {
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");

@@ -22,8 +22,10 @@ final class Amberd implements AutoCloseable {
     final int s3Port;
     final int adminPort;
     final Path log;
+    final Path data;
 
-    private Amberd(Process process, int s3Port, int adminPort, Path log) {
+    private Amberd(Process process, int s3Port, int adminPort, Path log, Path data) {
+        this.data = data;
         this.process = process;
         this.s3Port = s3Port;
         this.adminPort = adminPort;
@@ -53,7 +55,7 @@ final class Amberd implements AutoCloseable {
             pb.environment().put(RootCredentials.SECRET_ENV, ROOT.secretKey());
         }
         pb.environment().put("AMBER_JAVA_OPTS", "-Xmx512m");
-        Amberd a = new Amberd(pb.start(), s3, admin, log);
+        Amberd a = new Amberd(pb.start(), s3, admin, log, data);
         a.awaitReady(Duration.ofSeconds(60));
         return a;
     }

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The aws CLI, as installed, with its defaults, pointed at one amberd with the root keys. */
+/** The aws CLI, as installed, with its defaults, pointed at one amberd with the root keys (or others). */
 final class AwsCli {
     private final Amberd amberd;
     private final Path tmp;
+    private final RootCredentials keys;
+    private final String sessionToken;
 
     /** One finished command. */
     record Run(int exit, String out, String err) {
@@ -25,8 +27,28 @@ final class AwsCli {
     }
 
     AwsCli(Amberd amberd, Path tmp) {
+        this(amberd, tmp, Amberd.ROOT, null);
+    }
+
+    private AwsCli(Amberd amberd, Path tmp, RootCredentials keys, String sessionToken) {
         this.amberd = amberd;
         this.tmp = tmp;
+        this.keys = keys;
+        this.sessionToken = sessionToken;
+    }
+
+    /** The same CLI signing with other credentials (an IAM user's keys, or a role session's with its token). */
+    AwsCli as(String accessKeyId, String secretKey, String sessionToken) {
+        return new AwsCli(amberd, tmp, new RootCredentials(accessKeyId, secretKey, false), sessionToken);
+    }
+
+    /** The key pair this CLI signs with. */
+    RootCredentials keys() {
+        return keys;
+    }
+
+    Amberd amberd() {
+        return amberd;
     }
 
     java.net.URI endpoint() {
@@ -71,7 +93,10 @@ final class AwsCli {
         List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", amberd.endpoint().toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        TestDaemons.clientEnv(pb, tmp, Amberd.ROOT);
+        TestDaemons.clientEnv(pb, tmp, keys);
+        if (sessionToken != null) {
+            pb.environment().put("AWS_SESSION_TOKEN", sessionToken);
+        }
         return pb;
     }
 }

@@ -33,6 +33,8 @@ public final class Refusals {
                         Map.of("UploadId", String.valueOf(req.param("uploadId"))));
             case INVALID_PART:
                 return new S3Exception(S3Error.INVALID_PART);
+            case ACCESS_DENIED:
+                return new S3Exception(S3Error.ACCESS_DENIED);
             case OBJECT_LOCKED:
                 return new S3Exception(S3Error.OBJECT_LOCKED);
             case NO_LOCK_CONFIGURATION:

@@ -9,6 +9,10 @@ package org.amber.s3;
  */
 public enum S3Error {
     ACCESS_DENIED("AccessDenied", 403, "Access Denied"),
+    INVALID_TOKEN("InvalidToken", 400, "The provided token is malformed or otherwise invalid."),
+    EXPIRED_TOKEN("ExpiredToken", 400, "The provided token has expired."),
+    MALFORMED_POLICY("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
+    NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
     REQUEST_EXPIRED("AccessDenied", 403, "Request has expired"),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403,
             "The request signature we calculated does not match the signature you provided. Check your key and signing method."),

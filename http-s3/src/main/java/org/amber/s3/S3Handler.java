@@ -3,7 +3,12 @@ package org.amber.s3;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.amber.lockd.Account;
+import org.amber.lockd.policy.Caller;
 import org.amber.s3.auth.AuthContext;
+import org.amber.s3.auth.SecretLookup;
+import org.amber.s3.iam.Actions;
+import org.amber.s3.iam.Session;
+import org.amber.s3.iam.SessionTokens;
 import org.amber.s3.auth.SigV4;
 import org.amber.s3.auth.SignedRequest;
 import org.eclipse.jetty.server.Handler;
@@ -39,13 +44,23 @@ public final class S3Handler extends Handler.Abstract {
             req = S3Request.parse(request, requestId, services.vhostDomains());
             S3Request parsed = req;
             done = new Observed(callback, response, start, parsed::operation);
+            if (isQueryApi(req)) {
+                req.formBody(readForm(request));
+            }
             authenticate(req);
             Route route = routes.match(req.method(), req.level(), req.query(), req.headerNames())
                     .orElseThrow(() -> new S3Exception(S3Error.NOT_IMPLEMENTED,
                             "This operation or sub-resource is not implemented by this server."));
             req.operation(route.name());
+            authorize(req, route.name());
             route.operation().handle(req, response, done);
         } catch (S3Exception e) {
+            if (req != null && isQueryApi(req)) {
+                // aws iam / aws sts parse ErrorResponse documents, not S3's Error.
+                org.amber.s3.op.IamQuery.write(response, done, e.error().status(), org.amber.s3.iam.QueryReply.error(
+                        org.amber.s3.op.IamQuery.service(req), requestId, e.error().code(), e.getMessage(), e.error().status()));
+                return true;
+            }
             S3ErrorWriter.write(request.getMethod(), requestId, e, response, done);
         } catch (Exception | Error e) {
             LOG.error("request {} {} {} failed", requestId, request.getMethod(), request.getHttpURI(), e);
@@ -54,17 +69,82 @@ public final class S3Handler extends Handler.Abstract {
         return true;
     }
 
+    /** An IAM or STS Query API call: a form POST to the service root. */
+    private static boolean isQueryApi(S3Request req) {
+        return "POST".equals(req.method()) && req.level() == Level.SERVICE;
+    }
+
+    private static byte[] readForm(Request request) throws java.io.IOException {
+        try (java.io.InputStream in = org.eclipse.jetty.io.Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(MAX_FORM + 1);
+            if (body.length > MAX_FORM) {
+                throw new S3Exception(S3Error.ENTITY_TOO_LARGE);
+            }
+            return body;
+        }
+    }
+
+    /** The largest IAM or STS request body read (a 20 KiB policy, form-encoded, with room to spare). */
+    static final int MAX_FORM = 256 * 1024;
+
+    /**
+     * SigV4 with an access key (root or IAM user) or with STS session credentials (a session token); a
+     * request with no signature at all is anonymous and only a bucket policy can let it in.
+     */
     private void authenticate(S3Request req) {
+        String token = req.header("x-amz-security-token");
+        if (token == null) {
+            token = req.param("X-Amz-Security-Token");
+        }
+        Session session = token == null ? null : openSession(token);
+        SecretLookup secrets = session == null ? services.secrets()
+                : akid -> akid.equals(session.accessKeyId()) ? Optional.of(session.secretKey()) : Optional.empty();
+        String bodySha = req.formBody() == null ? null : org.amber.s3.Ops.hex(org.amber.s3.Ops.sha256(req.formBody()));
         SignedRequest signed = new SignedRequest(req.method(), req.jetty().getHttpURI().getPath(),
-                req.jetty().getHttpURI().getQuery(), req.headersForSigning());
-        Optional<AuthContext> ctx = SigV4.verify(signed, services.secrets(), services.clock().instant());
+                req.jetty().getHttpURI().getQuery(), req.headersForSigning(), bodySha);
+        Optional<AuthContext> ctx = SigV4.verify(signed, secrets, services.clock().instant());
         if (ctx.isEmpty()) {
-            // Anonymous access is not offered: every bucket is private until policies (issue 5) say otherwise.
-            throw new S3Exception(S3Error.ACCESS_DENIED);
+            if (session != null) {
+                throw new S3Exception(S3Error.ACCESS_DENIED);
+            }
+            return; // anonymous
+        }
+        if (session != null) {
+            req.authenticated(ctx.get(), null, Caller.roleSession(session.role(), session.roleId(), session.sessionName()));
+            return;
         }
         Account who = services.published().accountByAccessKey(ctx.get().accessKeyId())
                 .orElseThrow(() -> new S3Exception(S3Error.INVALID_ACCESS_KEY_ID));
-        req.authenticated(ctx.get(), who);
+        req.authenticated(ctx.get(), who, services.access().caller(who));
+    }
+
+    /** The session a token carries, if it is ours, unexpired, and its role still exists unchanged. */
+    private Session openSession(String token) {
+        Session s = new SessionTokens(services.sealer()).open(token)
+                .orElseThrow(() -> new S3Exception(S3Error.INVALID_TOKEN));
+        if (!s.expires().isAfter(services.clock().instant())) {
+            throw new S3Exception(S3Error.EXPIRED_TOKEN);
+        }
+        boolean roleLives = services.published().directory().role(s.role()).filter(r -> r.roleId().equals(s.roleId())).isPresent();
+        if (!roleLives) {
+            throw new S3Exception(S3Error.INVALID_TOKEN);
+        }
+        return s;
+    }
+
+    /**
+     * The policy check of spec §6.3 for the route's actions (spec §8 step 3). A request to a bucket that
+     * does not exist is left to the operation, which answers NoSuchBucket (step 2 comes first).
+     */
+    private void authorize(S3Request req, String route) {
+        for (Actions.Check c : Actions.of(route, req)) {
+            boolean missingBucket = c.bucket() != null && !route.equals("CreateBucket")
+                    && services.published().bucket(c.bucket()).isEmpty();
+            if (missingBucket) {
+                continue;
+            }
+            services.access().require(req, c);
+        }
     }
 
     /** A new request id, as every S3 response carries one. */

@@ -27,6 +27,8 @@ public final class S3Request {
     private final Map<String, String> query;
     private AuthContext auth;
     private Account account;
+    private org.amber.lockd.policy.Caller caller = org.amber.lockd.policy.Caller.anonymous();
+    private byte[] formBody;
     private String operation = "Unknown";
     private Map<String, List<String>> headers;
 
@@ -78,7 +80,8 @@ public final class S3Request {
         return null;
     }
 
-    private static Map<String, String> parseQuery(String raw) {
+    /** A query string or form body, decoded: name → first value, in order. */
+    public static Map<String, String> parseQuery(String raw) {
         if (raw == null || raw.isEmpty()) {
             return Map.of();
         }
@@ -180,9 +183,24 @@ public final class S3Request {
         return account;
     }
 
-    void authenticated(AuthContext ctx, Account who) {
+    /** Who sent the request, as policies see it (anonymous until authenticated). */
+    public org.amber.lockd.policy.Caller caller() {
+        return caller;
+    }
+
+    void authenticated(AuthContext ctx, Account who, org.amber.lockd.policy.Caller caller) {
         this.auth = ctx;
         this.account = who;
+        this.caller = caller;
+    }
+
+    /** The form-encoded body of an IAM or STS Query API request, read before its signature was checked. */
+    public byte[] formBody() {
+        return formBody;
+    }
+
+    void formBody(byte[] body) {
+        this.formBody = body;
     }
 
     public String operation() {
@@ -195,6 +213,6 @@ public final class S3Request {
 
     /** Who, from where, which request: what the journal records with every command. */
     public RequestContext context() {
-        return new RequestContext(account == null ? "anonymous" : account.arn(), sourceIp(), requestId);
+        return new RequestContext(caller.auditName(), sourceIp(), requestId);
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.amber.s3.op.AbortMultipartUpload;
+import org.amber.s3.op.BucketPolicy;
 import org.amber.s3.op.CompleteMultipartUpload;
+import org.amber.s3.op.IamQuery;
 import org.amber.s3.op.CopyObject;
 import org.amber.s3.op.CreateMultipartUpload;
 import org.amber.s3.op.CreateBucket;
@@ -98,7 +100,12 @@ public final class S3Routes {
                 new Route("PUT", Level.OBJECT, Set.of("retention"), "PutObjectRetention", ObjectRetention.put(s)),
                 new Route("GET", Level.OBJECT, Set.of("retention"), "GetObjectRetention", ObjectRetention.get(s)),
                 new Route("PUT", Level.OBJECT, Set.of("legal-hold"), "PutObjectLegalHold", ObjectLegalHold.put(s)),
-                new Route("GET", Level.OBJECT, Set.of("legal-hold"), "GetObjectLegalHold", ObjectLegalHold.get(s)));
+                new Route("GET", Level.OBJECT, Set.of("legal-hold"), "GetObjectLegalHold", ObjectLegalHold.get(s)),
+                new Route("PUT", Level.BUCKET, Set.of("policy"), "PutBucketPolicy", BucketPolicy.put(s)),
+                new Route("GET", Level.BUCKET, Set.of("policy"), "GetBucketPolicy", BucketPolicy.get(s)),
+                new Route("DELETE", Level.BUCKET, Set.of("policy"), "DeleteBucketPolicy", BucketPolicy.delete(s)),
+                new Route("GET", Level.BUCKET, Set.of("policyStatus"), "GetBucketPolicyStatus", BucketPolicy.status(s)),
+                new Route("POST", Level.SERVICE, Set.of(), "IamQuery", new IamQuery(s)));
     }
 
     /** The sub-resources of a request: its query parameter names that are not plain parameters. */

@@ -3,6 +3,11 @@ package org.amber.journal;
 import java.util.ArrayList;
 import java.util.List;
 import org.amber.lockd.Account;
+import org.amber.lockd.event.IamEvent;
+import org.amber.lockd.iam.IamGroup;
+import org.amber.lockd.iam.IamRole;
+import org.amber.lockd.iam.IamUser;
+import org.amber.lockd.iam.PolicyScope;
 import org.amber.lockd.BlobRef;
 import org.amber.lockd.ExtentMove;
 import org.amber.lockd.ObjectMeta;
@@ -70,6 +75,28 @@ final class EventDecoder {
         switch (s.type()) {
             case "AccountCreated":
                 return new AccountCreated(account(s.getStruct("account")));
+            case "UserCreated":
+                return new IamEvent.UserCreated(new IamUser(s.getString("name"), s.getString("userId"), s.getInstant("created")));
+            case "UserDeleted":
+                return new IamEvent.UserDeleted(s.getString("name"));
+            case "AccessKeyStatusSet":
+                return new IamEvent.AccessKeyStatusSet(s.getString("accessKeyId"), s.getBool("active"));
+            case "AccessKeyDeleted":
+                return new IamEvent.AccessKeyDeleted(s.getString("accessKeyId"));
+            case "GroupCreated":
+                return new IamEvent.GroupCreated(new IamGroup(s.getString("name"), s.getString("groupId"), s.getInstant("created")));
+            case "GroupDeleted":
+                return new IamEvent.GroupDeleted(s.getString("name"));
+            case "GroupMembershipSet":
+                return new IamEvent.GroupMembershipSet(s.getString("group"), s.getString("user"), s.getBool("member"));
+            case "RoleCreated":
+                return new IamEvent.RoleCreated(new IamRole(s.getString("name"), s.getString("roleId"), s.getString("trustPolicy"),
+                        s.getInt("maxSessionSeconds"), s.getInstant("created")));
+            case "RoleDeleted":
+                return new IamEvent.RoleDeleted(s.getString("name"));
+            case "PolicySet":
+                return new IamEvent.PolicySet(policyScope(s.getString("scope")), s.getString("owner"), s.getString("name"),
+                        s.getString("document"));
             case "BucketCreated":
                 return new BucketCreated(s.getString("bucket"), s.getString("owner"), s.getInstant("created"));
             case "BucketDeleted":
@@ -127,6 +154,14 @@ final class EventDecoder {
     private static RequestContext context(TaggedStruct s) throws CorruptRecordException {
         return s == null ? null
                 : new RequestContext(s.getString("principal"), s.getString("sourceIp"), s.getString("requestId"));
+    }
+
+    private static PolicyScope policyScope(String name) throws CorruptRecordException {
+        try {
+            return PolicyScope.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new CorruptRecordException("unknown policy scope '" + name + "'");
+        }
     }
 
     private static Account account(TaggedStruct s) throws CorruptRecordException {

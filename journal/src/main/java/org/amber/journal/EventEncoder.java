@@ -12,6 +12,7 @@ import org.amber.lockd.event.AccountCreated;
 import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.BucketDeleted;
 import org.amber.lockd.event.Event;
+import org.amber.lockd.event.IamEvent;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.ExtentsMoved;
@@ -111,6 +112,40 @@ final class EventEncoder {
         } else if (e instanceof TagsSet t) {
             return new TaggedWriter("TagsSet").putString("bucket", t.bucket()).putString("key", t.key())
                     .putString("versionId", t.versionId()).putMap("tags", t.tags());
+        }
+        if (e instanceof org.amber.lockd.event.IamEvent i) {
+            return iam(i);
+        }
+        throw new IllegalArgumentException("no wire format for event " + e.getClass().getName());
+    }
+
+    private static TaggedWriter iam(org.amber.lockd.event.IamEvent e) {
+        if (e instanceof IamEvent.UserCreated u) {
+            return new TaggedWriter("UserCreated").putString("name", u.user().name()).putString("userId", u.user().userId())
+                    .putInstant("created", u.user().created());
+        } else if (e instanceof IamEvent.UserDeleted u) {
+            return new TaggedWriter("UserDeleted").putString("name", u.name());
+        } else if (e instanceof IamEvent.AccessKeyStatusSet k) {
+            return new TaggedWriter("AccessKeyStatusSet").putString("accessKeyId", k.accessKeyId()).putBool("active", k.active());
+        } else if (e instanceof IamEvent.AccessKeyDeleted k) {
+            return new TaggedWriter("AccessKeyDeleted").putString("accessKeyId", k.accessKeyId());
+        } else if (e instanceof IamEvent.GroupCreated g) {
+            return new TaggedWriter("GroupCreated").putString("name", g.group().name()).putString("groupId", g.group().groupId())
+                    .putInstant("created", g.group().created());
+        } else if (e instanceof IamEvent.GroupDeleted g) {
+            return new TaggedWriter("GroupDeleted").putString("name", g.name());
+        } else if (e instanceof IamEvent.GroupMembershipSet m) {
+            return new TaggedWriter("GroupMembershipSet").putString("group", m.group()).putString("user", m.user())
+                    .putBool("member", m.member());
+        } else if (e instanceof IamEvent.RoleCreated r) {
+            return new TaggedWriter("RoleCreated").putString("name", r.role().name()).putString("roleId", r.role().roleId())
+                    .putString("trustPolicy", r.role().trustPolicy()).putInt("maxSessionSeconds", r.role().maxSessionSeconds())
+                    .putInstant("created", r.role().created());
+        } else if (e instanceof IamEvent.RoleDeleted r) {
+            return new TaggedWriter("RoleDeleted").putString("name", r.name());
+        } else if (e instanceof IamEvent.PolicySet p) {
+            return new TaggedWriter("PolicySet").putString("scope", p.scope().name()).putString("owner", p.owner())
+                    .putString("name", p.name()).putString("document", p.document());
         }
         throw new IllegalArgumentException("no wire format for event " + e.getClass().getName());
     }

@@ -23,6 +23,7 @@ import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.ClockTicked;
+import org.amber.lockd.event.IamEvent;
 import org.amber.lockd.event.LegalHoldSet;
 import org.amber.lockd.event.ObjectLockConfigured;
 import org.amber.lockd.event.RetentionSet;
@@ -94,7 +95,9 @@ final class SampleRecords {
 
     private static Event randomEvent(Random rnd, long seq) {
         String bucket = "b" + rnd.nextInt(50);
-        switch (rnd.nextInt(16)) {
+        switch (rnd.nextInt(17)) {
+            case 16:
+                return randomIamEvent(rnd, seq);
             case 12:
                 return new ObjectLockConfigured(bucket, rnd.nextBoolean() ? null
                         : rnd.nextBoolean() ? new DefaultRetention(LockMode.GOVERNANCE, 1 + rnd.nextInt(36_500), 0)
@@ -139,6 +142,37 @@ final class SampleRecords {
                         : Map.of("project", "p" + rnd.nextInt(9), "retain", "7y"));
             default:
                 return new VersionRemoved(bucket, "k" + rnd.nextInt(1000), "v" + rnd.nextLong());
+        }
+    }
+
+    private static Event randomIamEvent(Random rnd, long seq) {
+        String name = "n" + rnd.nextInt(20);
+        java.time.Instant at = T0.plusMillis(seq);
+        switch (rnd.nextInt(10)) {
+            case 0:
+                return new IamEvent.UserCreated(new org.amber.lockd.iam.IamUser(name, "AIDA" + seq, at));
+            case 1:
+                return new IamEvent.UserDeleted(name);
+            case 2:
+                return new IamEvent.AccessKeyStatusSet("AKIA" + seq, rnd.nextBoolean());
+            case 3:
+                return new IamEvent.AccessKeyDeleted("AKIA" + seq);
+            case 4:
+                return new IamEvent.GroupCreated(new org.amber.lockd.iam.IamGroup(name, "AGPA" + seq, at));
+            case 5:
+                return new IamEvent.GroupDeleted(name);
+            case 6:
+                return new IamEvent.GroupMembershipSet("g" + rnd.nextInt(5), name, rnd.nextBoolean());
+            case 7:
+                return new IamEvent.RoleCreated(new org.amber.lockd.iam.IamRole(name, "AROA" + seq,
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[]}", 3600 + rnd.nextInt(39_601), at));
+            case 8:
+                return new IamEvent.RoleDeleted(name);
+            default: {
+                org.amber.lockd.iam.PolicyScope scope = org.amber.lockd.iam.PolicyScope.values()[rnd.nextInt(5)];
+                return new IamEvent.PolicySet(scope, scope == org.amber.lockd.iam.PolicyScope.GUARDRAIL ? null : name,
+                        rnd.nextBoolean() ? "p" + seq : null, rnd.nextBoolean() ? null : "{\"Version\":\"2012-10-17\"} ü " + seq);
+            }
         }
     }
 

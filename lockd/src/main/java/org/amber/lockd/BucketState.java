@@ -17,6 +17,7 @@ public final class BucketState {
     private volatile Versioning versioning = Versioning.UNVERSIONED;
     private volatile boolean objectLockEnabled;
     private volatile org.amber.lockd.lock.DefaultRetention defaultRetention;
+    private volatile String policy;
     private final ConcurrentSkipListMap<String, KeyVersions> keys = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     /** Uploads in progress by key (UTF-8 order), each key's in the order they began. */
     private final ConcurrentSkipListMap<String, java.util.List<Upload>> uploadsByKey = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
@@ -50,6 +51,15 @@ public final class BucketState {
     }
 
     /** The default retention rule for new versions, or null. */
+    /** The bucket policy document, or null. */
+    public String policy() {
+        return policy;
+    }
+
+    void setPolicy(String document) {
+        this.policy = document;
+    }
+
     public org.amber.lockd.lock.DefaultRetention defaultRetention() {
         return defaultRetention;
     }

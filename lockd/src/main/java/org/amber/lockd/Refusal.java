@@ -33,6 +33,16 @@ public enum Refusal {
     OBJECT_LOCKED,
     /** A retain-until date that is not after the compliance clock. */
     RETAIN_UNTIL_NOT_FUTURE,
+    /** The caller's policies do not allow it (decided by the protocol layer, recorded per key of a batch). */
+    ACCESS_DENIED,
+    /** IAM: the user, group, role, key or policy named does not exist. */
+    NO_SUCH_ENTITY,
+    /** IAM: a user, group or role of that name exists already. */
+    ENTITY_EXISTS,
+    /** IAM: a user already has two access keys. */
+    LIMIT_EXCEEDED,
+    /** IAM: the entity still has keys, policies or members and cannot be deleted. */
+    DELETE_CONFLICT,
     /** A bug: deciding the command threw; nothing was changed. */
     INTERNAL_ERROR,
     /** The daemon stopped accepting writes after a storage failure (fail-stop). */

@@ -89,6 +89,8 @@ public final class StateMachine {
             return putVersioning(s, v);
         } else if (c instanceof CreateAccount a) {
             return createAccount(s, a);
+        } else if (c instanceof org.amber.lockd.command.IamCommand i) {
+            return org.amber.lockd.iam.IamDecisions.decide(s, i, time);
         } else if (c instanceof PutObjectTagging t) {
             return putObjectTagging(s, t);
         } else if (c instanceof CreateMultipartUpload u) {

@@ -36,6 +36,7 @@ public final class Store {
     private final ConcurrentSkipListMap<String, BucketState> buckets = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, Account> accountsByKey = new ConcurrentHashMap<>();
     private final java.util.Set<Long> droppedSegments = ConcurrentHashMap.newKeySet();
+    private final org.amber.lockd.iam.Directory directory = new org.amber.lockd.iam.Directory();
     private volatile long lastSeq;
     private volatile Instant lastTime = Instant.EPOCH;
     private volatile Instant lastLockTime = Instant.EPOCH;
@@ -46,7 +47,7 @@ public final class Store {
             throw new IllegalStateException("record " + r.seq() + " applied after " + lastSeq);
         }
         for (Event e : r.events()) {
-            applyEvent(e);
+            applyEvent(e, r.time());
         }
         lastSeq = r.seq();
         if (r.time().isAfter(lastTime)) {
@@ -57,8 +58,15 @@ public final class Store {
         }
     }
 
-    private void applyEvent(Event e) {
-        if (e instanceof VersionStored s) {
+    private void applyEvent(Event e, Instant time) {
+        if (e instanceof org.amber.lockd.event.IamEvent.PolicySet p && p.scope() == org.amber.lockd.iam.PolicyScope.BUCKET) {
+            bucketOrFail(p.owner()).setPolicy(p.document());
+        } else if (e instanceof org.amber.lockd.event.IamEvent.AccessKeyDeleted k) {
+            accountsByKey.remove(k.accessKeyId());
+            directory.apply(k, time);
+        } else if (e instanceof org.amber.lockd.event.IamEvent i) {
+            directory.apply(i, time);
+        } else if (e instanceof VersionStored s) {
             bucketOrFail(s.bucket()).store(s.version());
         } else if (e instanceof VersionRemoved r) {
             bucketOrFail(r.bucket()).remove(r.key(), r.versionId());
@@ -93,6 +101,7 @@ public final class Store {
             droppedSegments.addAll(d.segments());
         } else if (e instanceof AccountCreated a) {
             accountsByKey.put(a.account().accessKeyId(), a.account());
+            directory.keyCreated(a.account().accessKeyId(), time);
         } else {
             throw new IllegalStateException("unknown event " + e);
         }
@@ -104,6 +113,11 @@ public final class Store {
             throw new IllegalStateException("event for missing bucket " + name);
         }
         return b;
+    }
+
+    /** Users, groups, roles, key states, inline policies and the guardrail. */
+    public org.amber.lockd.iam.Directory directory() {
+        return directory;
     }
 
     public Optional<BucketState> bucket(String name) {

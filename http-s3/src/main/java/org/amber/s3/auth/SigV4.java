@@ -59,6 +59,9 @@ public final class SigV4 {
                     AuthHeader.MALFORMED + "Invalid credential date. Date is not the same as X-Amz-Date.");
         }
         String payloadHash = firstHeader(req.headers(), ContentSha256.HEADER);
+        if (payloadHash == null && req.bodySha256Hex() != null && !auth.credential().service().equals("s3")) {
+            payloadHash = req.bodySha256Hex();
+        }
         if (payloadHash == null) {
             throw new S3Exception(S3Error.MISSING_SECURITY_HEADER,
                     "Missing required header for this request: " + ContentSha256.HEADER, Map.of("MissingHeaderName",

@@ -91,13 +91,13 @@ public final class LockHeaders {
     }
 
     /** The lock state of a version as GET and HEAD show it (§4.5); nothing for a version never locked. */
-    public static void write(Response response, ObjectVersion v) {
+    public static void write(Response response, ObjectVersion v, boolean showRetention, boolean showLegalHold) {
         ObjectLock lock = v.lock();
-        if (lock.retention() != null) {
+        if (lock.retention() != null && showRetention) {
             response.getHeaders().put(MODE, lock.retention().mode().name());
             response.getHeaders().put(RETAIN_UNTIL, LockDates.format(lock.retention().retainUntil()));
         }
-        if (lock.legalHold() != null) {
+        if (lock.legalHold() != null && showLegalHold) {
             response.getHeaders().put(LEGAL_HOLD, lock.legalHold().name());
         }
     }

@@ -1,24 +1,29 @@
 package org.amber.s3.lock;
 
+import java.util.Map;
+import org.amber.lockd.policy.Arns;
 import org.amber.s3.S3Request;
+import org.amber.s3.S3Services;
 
 /**
- * Who may do what beyond plain access, for the lock operations. Until identity and policy arrive (issue
- * 5), the root account holds every permission and no one else holds s3:BypassGovernanceRetention; issue
- * 5 replaces the body of these methods with the policy evaluator.
+ * The governance bypass a request may exercise: the header says true and the caller is allowed
+ * s3:BypassGovernanceRetention on the version's object (spec §5.5, §6.3). Whether the bypass is needed at
+ * all is decided later, on the decide stage, against the version's lock.
  */
 public final class Permissions {
+    public static final String BYPASS_HEADER = "x-amz-bypass-governance-retention";
+
     private Permissions() {
     }
 
     /** Whether the caller is allowed s3:BypassGovernanceRetention on {@code bucket/key}. */
-    public static boolean mayBypassGovernance(S3Request req, String bucket, String key) {
-        return req.account() != null && req.account().root();
+    public static boolean mayBypassGovernance(S3Services s, S3Request req, String bucket, String key) {
+        return s.access().allowed(req, "s3:BypassGovernanceRetention", Arns.object(bucket, key), Map.of());
     }
 
     /** The governance bypass the request exercises: the header says true and the caller is allowed it. */
-    public static boolean bypassGovernance(S3Request req, String key) {
-        return "true".equalsIgnoreCase(String.valueOf(req.header("x-amz-bypass-governance-retention")).trim())
-                && mayBypassGovernance(req, req.bucket(), key);
+    public static boolean bypassGovernance(S3Services s, S3Request req, String key) {
+        return "true".equalsIgnoreCase(String.valueOf(req.header(BYPASS_HEADER)).trim())
+                && mayBypassGovernance(s, req, req.bucket(), key);
     }
 }

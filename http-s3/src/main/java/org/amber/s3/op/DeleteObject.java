@@ -26,7 +26,7 @@ public final class DeleteObject implements S3Operation {
         // The bypass header matters only for a version under GOVERNANCE retention; on a bucket without
         // Object Lock it is ignored (OBJECT-LOCK-SPEC.md §10 D2).
         var cmd = new org.amber.lockd.command.DeleteObject(req.bucket(), req.key(), versionId,
-                org.amber.s3.lock.Permissions.bypassGovernance(req, req.key()));
+                org.amber.s3.lock.Permissions.bypassGovernance(s, req, req.key()));
         Ops.submit(s, req, response, callback, cmd, d -> {
             if (d.versionId() != null) {
                 response.getHeaders().put("x-amz-version-id", d.versionId());

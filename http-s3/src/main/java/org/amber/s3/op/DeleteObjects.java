@@ -48,9 +48,17 @@ public final class DeleteObjects implements S3Operation {
                 complete(results, n, Decision.refuse(Refusal.INVALID_VERSION_ID), remaining, req, dr, response, callback);
                 continue;
             }
+            // Each key is its own s3:DeleteObject(Version) question, answered per key like any other refusal.
+            String action = o.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion";
+            java.util.Map<String, java.util.List<String>> keys = o.versionId() == null ? java.util.Map.of()
+                    : java.util.Map.of("s3:VersionId", java.util.List.of(o.versionId()));
+            if (!s.access().allowed(req, action, org.amber.lockd.policy.Arns.object(req.bucket(), o.key()), keys)) {
+                complete(results, n, Decision.refuse(Refusal.ACCESS_DENIED), remaining, req, dr, response, callback);
+                continue;
+            }
             // The bypass header applies to every entry, each checked against its own object (§5.3).
             s.bus().submit(new org.amber.lockd.command.DeleteObject(req.bucket(), o.key(), o.versionId(),
-                            org.amber.s3.lock.Permissions.bypassGovernance(req, o.key())), req.context(),
+                            org.amber.s3.lock.Permissions.bypassGovernance(s, req, o.key())), req.context(),
                     d -> complete(results, n, d, remaining, req, dr, response, callback));
         }
     }

@@ -21,7 +21,7 @@ public final class ListBuckets implements S3Operation {
     @Override
     public void handle(S3Request req, Response response, Callback callback) {
         XmlOut x = XmlOut.s3("ListAllMyBucketsResult");
-        Ops.owner(x, req.account().arn());
+        Ops.owner(x, req.caller().arn());
         x.start("Buckets");
         for (BucketState b : s.published().buckets()) {
             x.start("Bucket").el("Name", b.name()).el("CreationDate", b.created()).end();

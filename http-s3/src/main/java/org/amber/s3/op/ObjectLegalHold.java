@@ -34,6 +34,9 @@ public final class ObjectLegalHold {
             ObjectRetention.requireLock(s, req);
             Ops.requireIntegrity(req);
             LegalHold status = LockXml.legalHold(Ops.smallBody(req, XmlIn.MAX_BYTES));
+            // s3:object-lock-legal-hold comes from the body (spec §6.2), so the policy check waits for it.
+            s.access().require(req, "s3:PutObjectLegalHold", org.amber.lockd.policy.Arns.object(req.bucket(), req.key()),
+                    java.util.Map.of("s3:object-lock-legal-hold", java.util.List.of(status.name())));
             var cmd = new PutObjectLegalHold(req.bucket(), req.key(), Ops.versionParam(req), status);
             Ops.submit(s, req, response, callback, cmd, d -> Responses.empty(response, callback, 200));
         };

@@ -1,6 +1,7 @@
 package org.amber.s3.op;
 
 import org.amber.lockd.BucketState;
+import org.amber.lockd.policy.Arns;
 import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.command.PutObjectRetention;
 import org.amber.lockd.lock.Retention;
@@ -32,6 +33,13 @@ public final class ObjectRetention {
             BucketState b = requireLock(s, req);
             Ops.requireIntegrity(req);
             Retention r = LockXml.retention(Ops.smallBody(req, XmlIn.MAX_BYTES));
+            // The lock condition keys come from the body (spec §6.2), so the policy check waits for it.
+            java.util.Map<String, java.util.List<String>> keys = new java.util.HashMap<>();
+            if (r != null) {
+                keys.put("s3:object-lock-mode", java.util.List.of(r.mode().name()));
+                keys.putAll(s.access().retentionKeys(LockDates.format(r.retainUntil())));
+            }
+            s.access().require(req, "s3:PutObjectRetention", Arns.object(req.bucket(), req.key()), keys);
             String versionId = Ops.versionParam(req);
             // S3 looks the version up before it judges the date (§8): when there is none, the decision
             // answers NoSuchKey, NoSuchVersion or MethodNotAllowed; the date is checked here only to name it.
@@ -40,7 +48,7 @@ public final class ObjectRetention {
                 LockDates.requireFuture(r.retainUntil(), s.complianceClock().instant(), "RetainUntilDate",
                         LockDates.asArgument(r.retainUntil()));
             }
-            var cmd = new PutObjectRetention(req.bucket(), req.key(), versionId, r, Permissions.bypassGovernance(req, req.key()));
+            var cmd = new PutObjectRetention(req.bucket(), req.key(), versionId, r, Permissions.bypassGovernance(s, req, req.key()));
             Ops.submit(s, req, response, callback, cmd, d -> Responses.empty(response, callback, 200));
         };
     }

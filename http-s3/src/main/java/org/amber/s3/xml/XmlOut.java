@@ -37,6 +37,11 @@ public final class XmlOut {
         return new XmlOut(root, S3_NS);
     }
 
+    /** A document whose root element is in {@code namespace} (IAM and STS responses). */
+    public static XmlOut ns(String root, String namespace) {
+        return new XmlOut(root, namespace);
+    }
+
     /** A document whose root has no namespace (error bodies). */
     public static XmlOut plain(String root) {
         return new XmlOut(root, null);

@@ -7,5 +7,5 @@ package org.amber.lockd.command;
 public sealed interface Command permits CreateAccount, CreateBucket, DeleteBucket, PutBucketVersioning, PutObject,
         DeleteObject, PutObjectTagging, CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
         AbortMultipartUpload, DropSegments, RelocateExtents, PutObjectLockConfiguration, PutObjectRetention,
-        PutObjectLegalHold, TickClock {
+        PutObjectLegalHold, TickClock, IamCommand {
 }

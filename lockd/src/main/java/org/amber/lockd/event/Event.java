@@ -7,5 +7,5 @@ package org.amber.lockd.event;
  */
 public sealed interface Event permits AccountCreated, BucketCreated, BucketDeleted, VersioningChanged,
         VersionStored, VersionRemoved, TagsSet, UploadCreated, PartStored, UploadEnded,
-        SegmentsDropped, ExtentsMoved, ObjectLockConfigured, RetentionSet, LegalHoldSet, ClockTicked {
+        SegmentsDropped, ExtentsMoved, ObjectLockConfigured, RetentionSet, LegalHoldSet, ClockTicked, IamEvent {
 }
