@@ -190,7 +190,8 @@ class S3ProtocolTest {
         java.util.Set<String> objectRoutes = java.util.Set.of("PUT tagging", "GET tagging", "DELETE tagging", "GET attributes",
                 "POST uploads", "PUT uploadId=x&partNumber=1", "POST uploadId=x", "DELETE uploadId=x", "GET uploadId=x",
                 "GET partNumber=1", "PUT retention", "GET retention", "PUT legal-hold", "GET legal-hold");
-        java.util.Set<String> bucketRoutes = java.util.Set.of("POST delete", "GET uploads", "PUT object-lock", "GET object-lock");
+        java.util.Set<String> bucketRoutes = java.util.Set.of("POST delete", "GET uploads", "PUT object-lock", "GET object-lock",
+                "PUT policy", "GET policy", "DELETE policy", "GET policyStatus");
         Stream<Arguments> obj = objectSubs.stream().flatMap(q -> Stream.of("PUT", "GET", "POST", "DELETE")
                 .filter(m -> !objectRoutes.contains(m + " " + q)).map(m -> Arguments.of(m, "/proto/k", q)));
         Stream<Arguments> bkt = bucketSubs.stream().flatMap(q -> Stream.of("PUT", "GET", "POST", "DELETE")
