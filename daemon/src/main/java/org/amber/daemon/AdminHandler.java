@@ -58,6 +58,11 @@ final class AdminHandler extends Handler.Abstract {
      * directory (readable by the amber user alone), so only the box's own operators can make them.
      */
     private void amberctl(Request request, Response response, Callback callback) throws java.io.IOException {
+        java.net.InetAddress from = java.net.InetAddress.getByName(Request.getRemoteAddr(request));
+        if (!from.isLoopbackAddress()) {
+            text(response, callback, 403, "amberctl is served to the box itself only\n");
+            return;
+        }
         String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
         boolean ok = auth != null && java.security.MessageDigest.isEqual(
                 (AmberCtl.SCHEME + ctlToken).getBytes(StandardCharsets.US_ASCII), auth.getBytes(StandardCharsets.UTF_8));

@@ -79,7 +79,7 @@ public final class Daemon implements AutoCloseable {
                 config.vhostDomains(), config.region(), metrics, complianceClock, sealer);
         String ctlToken = AmberCtl.newToken();
         http = HttpServers.start(config, services, metrics, pipeline::acceptingWrites, ctlToken);
-        AmberCtl.publish(config.dataDir(), ctlToken, "http://" + loopbackOr(config.adminAddress().getHostString()) + ":" + adminPort());
+        AmberCtl.publish(config.dataDir(), ctlToken, "http://" + Main.loopback(config.adminAddress().getHostString()) + ":" + adminPort());
         housekeeper.start(config.reclaimInterval(), config.clockTickInterval());
         LOG.info("amber ready: S3 on http://{}:{}, admin on http://{}:{}, data in {}, O_DIRECT {}",
                 config.s3Address().getHostString(), s3Port(), config.adminAddress().getHostString(), adminPort(),
@@ -174,10 +174,9 @@ public final class Daemon implements AutoCloseable {
                 .map(a -> cache.computeIfAbsent(accessKey, k -> sealer.unseal(a.sealedSecret())));
     }
 
-    /** Where a local client reaches a server bound to {@code host} (a wildcard bind is reached on loopback). */
-    private static String loopbackOr(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0") ? "127.0.0.1"
-                : host.contains(":") ? "[" + host + "]" : host;
+    /** Where commands go (the pipeline). */
+    public org.amber.lockd.port.CommandBus bus() {
+        return pipeline;
     }
 
     public int s3Port() {

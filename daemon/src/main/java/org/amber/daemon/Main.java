@@ -16,6 +16,30 @@ public final class Main {
     private Main() {
     }
 
+    /** Sends S3 requests to the daemon's own port until one gets an S3 answer (any status, with a request id). */
+    static void awaitS3(String endpoint) throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+        java.net.http.HttpRequest probe = java.net.http.HttpRequest.newBuilder(java.net.URI.create(endpoint + "/"))
+                .timeout(java.time.Duration.ofSeconds(5)).build();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                var r = http.send(probe, java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (r.headers().firstValue("x-amz-request-id").isPresent()) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // the port is not answering yet
+            }
+            Thread.sleep(Math.min(1000, 50L << Math.min(attempt, 4)));
+        }
+    }
+
+    /** How this host reaches a server bound to {@code host}. */
+    static String loopback(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("0:0:0:0:0:0:0:0") ? "127.0.0.1"
+                : host.contains(":") ? "[" + host + "]" : host;
+    }
+
     public static void main(String[] args) throws Exception {
         Config config;
         try {
@@ -28,6 +52,8 @@ public final class Main {
             return;
         }
         Logger log = LoggerFactory.getLogger(Main.class);
+        SdNotify systemd = SdNotify.fromEnvironment();
+        systemd.send("STATUS=starting: replaying the journal");
         Daemon daemon = Daemon.start(config);
         daemon.newRootCredentials().ifPresent(c -> {
             if (c.generated()) {
@@ -39,12 +65,24 @@ public final class Main {
             }
             System.out.flush();
         });
+        Watchdog watchdog = new Watchdog(daemon.bus(), systemd::send);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("stopping (signal)");
+            systemd.send("STOPPING=1\nSTATUS=stopping: finishing requests and draining the pipeline");
+            watchdog.close();
             daemon.close();
+            systemd.send("STATUS=stopped cleanly");
             stopped.countDown();
         }, "amber-shutdown"));
+        // READY=1 only once the S3 port has answered a request: replay is over and clients can be served.
+        String s3 = "http://" + loopback(config.s3Address().getHostString()) + ":" + daemon.s3Port();
+        awaitS3(s3);
+        systemd.send("READY=1\nSTATUS=serving S3 on " + config.s3Address().getHostString() + ":" + daemon.s3Port());
+        java.time.Duration period = Watchdog.periodFromEnvironment();
+        if (period != null) {
+            watchdog.start(period);
+        }
         System.out.println("amberd listening on " + config.s3Address().getHostString() + ":" + daemon.s3Port());
         System.out.flush();
         stopped.await();

@@ -2,6 +2,7 @@ package org.amber.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,5 +42,21 @@ class ConfigTest {
         assertThrows(IllegalArgumentException.class, () -> Config.fromArgs("--s3-address", "9000"));
         assertThrows(IllegalArgumentException.class, () -> Config.fromArgs("--data"));
         assertThrows(IllegalArgumentException.class, () -> Config.fromArgs("stray"));
+    }
+
+    /** systemd/amber.conf, installed as /etc/amber/amber.conf: every key documented, and the defaults a storage box wants. */
+    @Test
+    void thePackagedConfigDocumentsEveryKeyAndParses() throws Exception {
+        Path packaged = Path.of("").toAbsolutePath().getParent().resolve("systemd/amber.conf");
+        String text = Files.readString(packaged);
+        for (String key : Config.DEFAULTS.keySet()) {
+            assertTrue(java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(key) + " =").matcher(text).find(),
+                    "amber.conf does not set " + key);
+        }
+        Config c = Config.fromArgs("--config", packaged.toString());
+        assertEquals(Path.of("/var/lib/amber"), c.dataDir());
+        assertEquals("0.0.0.0", c.s3Address().getHostString());
+        assertEquals(9000, c.s3Address().getPort());
+        assertEquals(Path.of("/var/lib/amber/amber-secret.key"), c.secretKeyFile());
     }
 }
