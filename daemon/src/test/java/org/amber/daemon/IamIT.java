@@ -159,6 +159,9 @@ class IamIT {
                     userPolicy("{\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\", \"Resource\": \"arn:aws:iam::000000000000:role/reader\"}"));
             bob.fails("ValidationError", "DurationSeconds", "sts", "assume-role", "--role-arn", "arn:aws:iam::000000000000:role/reader",
                     "--role-session-name", "too-long", "--duration-seconds", "7201");
+            // A role ARN with a path is not the role's ARN: the question asked must be about the role assumed.
+            bob.fails("AccessDenied", "is not authorized to perform: sts:AssumeRole", "sts", "assume-role", "--role-arn",
+                    "arn:aws:iam::000000000000:role/any/reader", "--role-session-name", "path-try");
             JsonNode creds = bob.ok("sts", "assume-role", "--role-arn", "arn:aws:iam::000000000000:role/reader",
                     "--role-session-name", "nightly", "--duration-seconds", "7200").json().get("Credentials");
             sessionKey = creds.get("AccessKeyId").asText();

@@ -64,6 +64,11 @@ public final class S3Handler extends Handler.Abstract {
             S3ErrorWriter.write(request.getMethod(), requestId, e, response, done);
         } catch (Exception | Error e) {
             LOG.error("request {} {} {} failed", requestId, request.getMethod(), request.getHttpURI(), e);
+            if (req != null && isQueryApi(req)) {
+                org.amber.s3.op.IamQuery.write(response, done, 500, org.amber.s3.iam.QueryReply.error(
+                        org.amber.s3.op.IamQuery.service(req), requestId, "ServiceFailure", "Internal error", 500));
+                return true;
+            }
             S3ErrorWriter.write(request.getMethod(), requestId, new S3Exception(S3Error.INTERNAL_ERROR), response, done);
         }
         return true;
@@ -109,6 +114,11 @@ public final class S3Handler extends Handler.Abstract {
             }
             return; // anonymous
         }
+        if (bodySha != null && !bodySha.equals(ctx.get().payloadSha256Hex())) {
+            // The form body is the whole request: it must be what was signed (no presigned, unsigned or streaming call).
+            throw new S3Exception(S3Error.CONTENT_SHA256_MISMATCH, "The Query API requires a header-signed request whose payload"
+                    + " hash is the SHA-256 of its body.");
+        }
         if (session != null) {
             req.authenticated(ctx.get(), null, Caller.roleSession(session.role(), session.roleId(), session.sessionName()));
             return;
@@ -134,14 +144,15 @@ public final class S3Handler extends Handler.Abstract {
 
     /**
      * The policy check of spec §6.3 for the route's actions (spec §8 step 3). A request to a bucket that
-     * does not exist is left to the operation, which answers NoSuchBucket (step 2 comes first).
+     * does not exist is answered NoSuchBucket (step 2 comes first).
      */
     private void authorize(S3Request req, String route) {
         for (Actions.Check c : Actions.of(route, req)) {
             boolean missingBucket = c.bucket() != null && !route.equals("CreateBucket")
                     && services.published().bucket(c.bucket()).isEmpty();
             if (missingBucket) {
-                continue;
+                // Never skip the check: a bucket being created right now must not be reachable unchecked.
+                throw new S3Exception(S3Error.NO_SUCH_BUCKET, S3Error.NO_SUCH_BUCKET.message(), java.util.Map.of("BucketName", c.bucket()));
             }
             services.access().require(req, c);
         }

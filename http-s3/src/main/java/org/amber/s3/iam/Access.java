@@ -34,6 +34,8 @@ public final class Access {
     /** The actions that manage a bucket's policy: root may always take them (lock-out recovery). */
     private static final java.util.Set<String> BUCKET_POLICY_ACTIONS = java.util.Set.of(
             "s3:putbucketpolicy", "s3:getbucketpolicy", "s3:deletebucketpolicy");
+    /** The writes whose lock headers are lock parameters (elsewhere such headers mean nothing and set no key). */
+    private static final java.util.Set<String> LOCK_HEADER_WRITES = java.util.Set.of("PutObject", "CopyObject", "CreateMultipartUpload");
     private final Store published;
     private final Clock clock;
     private final Clock complianceClock;
@@ -153,7 +155,9 @@ public final class Access {
                 k.put("s3:" + h.getKey(), h.getValue());
             }
         }
-        k.putAll(lockKeysFromHeaders(req));
+        if (LOCK_HEADER_WRITES.contains(req.operation())) {
+            k.putAll(lockKeysFromHeaders(req));
+        }
         k.putAll(extraKeys);
         return new RequestFacts(action, resource, req.caller(), k);
     }

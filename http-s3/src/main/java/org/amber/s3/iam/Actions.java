@@ -31,7 +31,8 @@ public final class Actions {
             "DeleteObjects", "IamQuery");
 
     private static final Map<String, Function<S3Request, List<Check>>> ROWS = Map.ofEntries(
-            Map.entry("ListBuckets", r -> List.of(new Check("s3:ListAllMyBuckets", "*", null))),
+            // Matched by a policy Resource of "*" or "arn:aws:s3:::*", as AWS's examples write it.
+            Map.entry("ListBuckets", r -> List.of(new Check("s3:ListAllMyBuckets", "arn:aws:s3:::*", null))),
             Map.entry("CreateBucket", Actions::createBucket),
             Map.entry("HeadBucket", r -> bucket(r, "s3:ListBucket")),
             Map.entry("DeleteBucket", r -> bucket(r, "s3:DeleteBucket")),

@@ -35,7 +35,7 @@ public final class PolicyParser {
     private static final Set<String> PRINCIPAL_TYPES = Set.of("AWS", "Service", "Federated", "CanonicalUser");
     private static final Pattern ACTION = Pattern.compile("\\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+");
     private static final Pattern AWS_PRINCIPAL = Pattern.compile(
-            "\\*|[0-9]{12}|arn:aws:iam::[0-9]{12}:(root|user/.+|role/.+)|arn:aws:sts::[0-9]{12}:assumed-role/.+/.+");
+            "\\*|[0-9]{12}|arn:aws:iam::[0-9]{12}:(root|user/[^*?]+|role/[^*?]+)|arn:aws:sts::[0-9]{12}:assumed-role/[^*?/]+/[^*?]+");
 
     private PolicyParser() {
     }
@@ -233,10 +233,45 @@ public final class PolicyParser {
                     throw new PolicyException("Condition key \"" + k.getKey() + "\" must be prefaced by a vendor, e.g. \"aws:SourceIp\"");
                 }
                 List<String> values = strings(k.getValue(), "Condition value");
+                for (String v : values) {
+                    if (!v.contains("${") && !validValue(operator.operator(), v)) {
+                        throw new PolicyException("Invalid Condition value for " + op.getKey() + ": \"" + v + "\"");
+                    }
+                }
                 out.add(operator.on(k.getKey(), values));
             }
         }
         return out;
+    }
+
+    /** Whether a value can ever be compared under {@code op}: a Deny that can never match is refused, not kept. */
+    static boolean validValue(Operator op, String v) {
+        switch (op.comparison()) {
+            case NUMERIC_EQ:
+            case NUMERIC_LT:
+            case NUMERIC_LE:
+            case NUMERIC_GT:
+            case NUMERIC_GE:
+                try {
+                    new java.math.BigDecimal(v.trim());
+                    return true;
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            case DATE_EQ:
+            case DATE_LT:
+            case DATE_LE:
+            case DATE_GT:
+            case DATE_GE:
+                return org.amber.lockd.policy.Conditions.parseDate(v) != null;
+            case BOOL:
+            case NULL:
+                return v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false");
+            case IP:
+                return org.amber.lockd.policy.Conditions.validCidr(v);
+            default:
+                return true;
+        }
     }
 
     private static void knownFields(JsonNode node, Set<String> allowed) throws PolicyException {

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class QueryApi {
     private static final Logger AUDIT = LoggerFactory.getLogger("amber.audit");
     private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]+");
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::" + Arns.ACCOUNT_ID + ":role/(?:.*/)?([\\w+=,.@-]+)");
+    /** Amber's roles have no paths: a role ARN is exactly {@code arn:aws:iam::<account>:role/<name>}. */
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::" + Arns.ACCOUNT_ID + ":role/([\\w+=,.@-]+)");
     static final int DEFAULT_SESSION_SECONDS = 3600;
 
     private final S3Services s;
@@ -378,7 +379,8 @@ public final class QueryApi {
         }
         java.util.regex.Matcher m = ROLE_ARN.matcher(roleArn);
         Optional<IamRole> role = m.matches() ? s.published().directory().role(m.group(1)) : Optional.empty();
-        RequestFacts f = c.facts().apply("sts:AssumeRole", roleArn);
+        // The question is asked about the role that would be assumed, named canonically.
+        RequestFacts f = c.facts().apply("sts:AssumeRole", role.map(r -> Arns.role(r.name())).orElse(roleArn));
         if (role.isEmpty() || !Authorizer.mayAssume(f, s.access().guardrail(), s.access().identityPolicies(c.caller()),
                 s.access().trustPolicy(role.get().trustPolicy()))) {
             throw IamException.accessDenied("User: " + c.caller().auditName() + " is not authorized to perform: sts:AssumeRole on resource: "

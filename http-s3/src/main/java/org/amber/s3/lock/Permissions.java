@@ -17,13 +17,21 @@ public final class Permissions {
     }
 
     /** Whether the caller is allowed s3:BypassGovernanceRetention on {@code bucket/key}. */
-    public static boolean mayBypassGovernance(S3Services s, S3Request req, String bucket, String key) {
-        return s.access().allowed(req, "s3:BypassGovernanceRetention", Arns.object(bucket, key), Map.of());
+    public static boolean mayBypassGovernance(S3Services s, S3Request req, String bucket, String key,
+                                              Map<String, java.util.List<String>> keys) {
+        return s.access().allowed(req, "s3:BypassGovernanceRetention", Arns.object(bucket, key), keys);
     }
 
-    /** The governance bypass the request exercises: the header says true and the caller is allowed it. */
-    public static boolean bypassGovernance(S3Services s, S3Request req, String key) {
+    /**
+     * The governance bypass the request exercises: the header says true and the caller is allowed it, asked with
+     * the same condition keys as the request's main action (spec §6.3).
+     */
+    public static boolean bypassGovernance(S3Services s, S3Request req, String key, Map<String, java.util.List<String>> keys) {
         return "true".equalsIgnoreCase(String.valueOf(req.header(BYPASS_HEADER)).trim())
-                && mayBypassGovernance(s, req, req.bucket(), key);
+                && mayBypassGovernance(s, req, req.bucket(), key, keys);
+    }
+
+    public static boolean bypassGovernance(S3Services s, S3Request req, String key) {
+        return bypassGovernance(s, req, key, Map.of());
     }
 }

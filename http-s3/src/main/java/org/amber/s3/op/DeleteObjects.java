@@ -58,7 +58,7 @@ public final class DeleteObjects implements S3Operation {
             }
             // The bypass header applies to every entry, each checked against its own object (§5.3).
             s.bus().submit(new org.amber.lockd.command.DeleteObject(req.bucket(), o.key(), o.versionId(),
-                            org.amber.s3.lock.Permissions.bypassGovernance(s, req, o.key())), req.context(),
+                            org.amber.s3.lock.Permissions.bypassGovernance(s, req, o.key(), keys)), req.context(),
                     d -> complete(results, n, d, remaining, req, dr, response, callback));
         }
     }

@@ -48,7 +48,7 @@ public final class ObjectRetention {
                 LockDates.requireFuture(r.retainUntil(), s.complianceClock().instant(), "RetainUntilDate",
                         LockDates.asArgument(r.retainUntil()));
             }
-            var cmd = new PutObjectRetention(req.bucket(), req.key(), versionId, r, Permissions.bypassGovernance(s, req, req.key()));
+            var cmd = new PutObjectRetention(req.bucket(), req.key(), versionId, r, Permissions.bypassGovernance(s, req, req.key(), keys));
             Ops.submit(s, req, response, callback, cmd, d -> Responses.empty(response, callback, 200));
         };
     }

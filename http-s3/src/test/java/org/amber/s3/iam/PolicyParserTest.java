@@ -78,6 +78,12 @@ class PolicyParserTest {
             "IDENTITY|{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"prefix\":\"a\"}}}}|Condition key \"prefix\" must be prefaced by a vendor, e.g. \"aws:SourceIp\"",
             "IDENTITY|{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"s3:prefix\":{\"a\":1}}}}}|Condition value must be a string or a list of strings",
             "IDENTITY|{\"Statement\":{\"Effect\":\"Allow\",\"Action\":[],\"Resource\":\"*\"}}|Action must not be an empty list",
+            "BUCKET|{\"Statement\":{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"arn:aws:iam::000000000000:user/*\"},\"Action\":\"s3:*\",\"Resource\":\"*\"}}|Invalid principal in policy: \"arn:aws:iam::000000000000:user/*\"",
+            "IDENTITY|{\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"NumericGreaterThan\":{\"s3:object-lock-remaining-retention-days\":\"10 days\"}}}}|Invalid Condition value for NumericGreaterThan: \"10 days\"",
+            "IDENTITY|{\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:CurrentTime\":\"tomorrow\"}}}}|Invalid Condition value for DateLessThan: \"tomorrow\"",
+            "IDENTITY|{\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"yes\"}}}}|Invalid Condition value for Bool: \"yes\"",
+            "IDENTITY|{\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"bad.cafe\"}}}}|Invalid Condition value for IpAddress: \"bad.cafe\"",
+            "IDENTITY|{\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/33\"}}}}|Invalid Condition value for IpAddress: \"10.0.0.0/33\"",
     })
     void refusedWithAMessageThatSaysWhatIsWrong(PolicyParser.Kind kind, String document, String message) {
         PolicyException e = assertThrows(PolicyException.class, () -> PolicyParser.parse(document, kind, "vault"));

@@ -114,6 +114,10 @@ public final class Directory {
         return Optional.ofNullable(groups.get(name));
     }
 
+    public Map<String, IamGroup> groups() {
+        return java.util.Collections.unmodifiableMap(groups);
+    }
+
     public Optional<IamRole> role(String name) {
         return Optional.ofNullable(roles.get(name));
     }

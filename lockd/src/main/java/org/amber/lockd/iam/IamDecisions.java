@@ -21,7 +21,7 @@ public final class IamDecisions {
     public static Decision decide(Store s, IamCommand c, Instant time) {
         Directory d = s.directory();
         if (c instanceof IamCommand.CreateUser u) {
-            return d.user(u.name()).isPresent() ? refuse(Refusal.ENTITY_EXISTS)
+            return taken(d.users().keySet(), u.name()) ? refuse(Refusal.ENTITY_EXISTS)
                     : accept(new IamEvent.UserCreated(new IamUser(u.name(), u.userId(), time)));
         } else if (c instanceof IamCommand.DeleteUser u) {
             if (d.user(u.name()).isEmpty()) {
@@ -46,7 +46,7 @@ public final class IamDecisions {
             return ownsKey(s, k.user(), k.accessKeyId()) ? accept(new IamEvent.AccessKeyDeleted(k.accessKeyId()))
                     : refuse(Refusal.NO_SUCH_ENTITY);
         } else if (c instanceof IamCommand.CreateGroup g) {
-            return d.group(g.name()).isPresent() ? refuse(Refusal.ENTITY_EXISTS)
+            return taken(d.groups().keySet(), g.name()) ? refuse(Refusal.ENTITY_EXISTS)
                     : accept(new IamEvent.GroupCreated(new IamGroup(g.name(), g.groupId(), time)));
         } else if (c instanceof IamCommand.DeleteGroup g) {
             if (d.group(g.name()).isEmpty()) {
@@ -62,7 +62,7 @@ public final class IamDecisions {
             return already == m.member() ? Decision.accept(List.of())
                     : accept(new IamEvent.GroupMembershipSet(m.group(), m.user(), m.member()));
         } else if (c instanceof IamCommand.CreateRole r) {
-            return d.role(r.role().name()).isPresent() ? refuse(Refusal.ENTITY_EXISTS)
+            return taken(d.roles().keySet(), r.role().name()) ? refuse(Refusal.ENTITY_EXISTS)
                     : accept(new IamEvent.RoleCreated(new IamRole(r.role().name(), r.role().roleId(), r.role().trustPolicy(),
                     r.role().maxSessionSeconds(), time)));
         } else if (c instanceof IamCommand.DeleteRole r) {
@@ -100,6 +100,11 @@ public final class IamDecisions {
                 }
                 return accept(event);
         }
+    }
+
+    /** IAM names are unique without regard to case: "Alice" and "alice" cannot both exist. */
+    private static boolean taken(java.util.Set<String> names, String name) {
+        return names.stream().anyMatch(n -> n.equalsIgnoreCase(name));
     }
 
     /** The access keys of IAM user {@code user}. */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /** Evaluates one {@link Condition} against a request (spec §6.4, with the absent-key rule). Pure. */
 public final class Conditions {
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9a-fA-F:.]+(/[0-9]{1,3})?");
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
     private Conditions() {
     }
@@ -88,8 +89,11 @@ public final class Conditions {
     /** Whether policy value {@code raw} (variables resolved) matches the request's value under {@code cmp}. */
     static boolean matches(Operator.Comparison cmp, String raw, String requestValue, RequestFacts f, boolean variables) {
         if (cmp == Operator.Comparison.STRING_LIKE) {
-            Pattern p = Template.wildcard(raw, variables, f, false);
-            return p != null && p.matcher(requestValue).matches();
+            Glob p = Template.wildcard(raw, variables, f, false);
+            return p != null && p.matches(requestValue);
+        }
+        if (cmp == Operator.Comparison.ARN) {
+            return arnMatches(raw, requestValue, variables, f);
         }
         String policy = Template.literal(raw, variables, f);
         if (policy == null) {
@@ -117,8 +121,6 @@ public final class Conditions {
                 return date(cmp, requestValue, policy);
             case IP:
                 return ipIn(requestValue, policy);
-            case ARN:
-                return arnMatches(policy, requestValue);
             default:
                 return false;
         }
@@ -188,6 +190,25 @@ public final class Conditions {
         }
     }
 
+    /** Whether {@code cidr} is an IP address or address/prefix that {@link #ipIn} can use. */
+    public static boolean validCidr(String cidr) {
+        String c = cidr.trim();
+        int slash = c.indexOf('/');
+        byte[] net = address(slash < 0 ? c : c.substring(0, slash));
+        if (net == null) {
+            return false;
+        }
+        if (slash < 0) {
+            return true;
+        }
+        try {
+            int bits = Integer.parseInt(c.substring(slash + 1));
+            return bits >= 0 && bits <= net.length * 8;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code ip} lies in {@code cidr} (an address or address/prefix, IPv4 or IPv6). */
     static boolean ipIn(String ip, String cidr) {
         byte[] addr = address(ip.trim());
@@ -235,7 +256,8 @@ public final class Conditions {
     /** The bytes of an IP literal; never a DNS lookup (anything but digits, dots and colons is refused). */
     static byte[] address(String s) {
         String t = s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
-        if (t.isEmpty() || !IP_LITERAL.matcher(t).matches() || (!t.contains(":") && !t.contains("."))) {
+        // Only literals reach InetAddress, which then never asks DNS.
+        if (!IPV4.matcher(t).matches() && !IPV6.matcher(t).matches()) {
             return null;
         }
         try {
@@ -245,16 +267,19 @@ public final class Conditions {
         }
     }
 
-    /** ARN matching: each of the six colon-separated parts compared alone, {@code *} and {@code ?} within a part. */
-    static boolean arnMatches(String policy, String arn) {
+    /**
+     * ARN matching: each of the six colon-separated parts compared alone, {@code *} and {@code ?} within a part;
+     * the policy's parts are split before variables are resolved, so a variable's value is always literal.
+     */
+    static boolean arnMatches(String policy, String arn, boolean variables, RequestFacts f) {
         String[] p = policy.split(":", 6);
         String[] a = arn.split(":", 6);
         if (p.length != a.length) {
             return p.length == 1 && p[0].equals("*");
         }
         for (int i = 0; i < p.length; i++) {
-            Pattern part = Template.wildcard(p[i], false, null, false);
-            if (!part.matcher(a[i]).matches()) {
+            Glob part = Template.wildcard(p[i], variables, f, false);
+            if (part == null || !part.matches(a[i])) {
                 return false;
             }
         }

@@ -1,7 +1,5 @@
 package org.amber.lockd.policy;
 
-import java.util.regex.Pattern;
-
 /**
  * Matches one policy against one request (spec §6.3): which statements apply, and whether any of them
  * denies or allows. Pure; any thread.
@@ -63,7 +61,9 @@ public final class PolicyEvaluator {
         if (!s.notPrincipal()) {
             return m;
         }
-        return m == Principals.PrincipalMatch.NONE ? Principals.PrincipalMatch.DIRECT : Principals.PrincipalMatch.NONE;
+        // NotPrincipal exempts only a caller it names itself (or "*"): listing the account does not exempt
+        // the account's users and roles, so a Deny with NotPrincipal never silently spares the whole account.
+        return m == Principals.PrincipalMatch.DIRECT ? Principals.PrincipalMatch.NONE : Principals.PrincipalMatch.DIRECT;
     }
 
     /** Whether a statement's Action, Resource and every Condition match the request. */
@@ -90,8 +90,8 @@ public final class PolicyEvaluator {
             if (raw.equals("*")) {
                 return true;
             }
-            Pattern p = Template.wildcard(raw, resolveVariables && variables, f, ignoreCase);
-            if (p != null && p.matcher(value).matches()) {
+            Glob p = Template.wildcard(raw, resolveVariables && variables, f, ignoreCase);
+            if (p != null && p.matches(value)) {
                 return true;
             }
         }

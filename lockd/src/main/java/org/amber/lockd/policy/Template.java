@@ -3,7 +3,6 @@ package org.amber.lockd.policy;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * A policy string (a Resource or a condition value) with its policy variables resolved against a
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code ${$}} (spec §6.5). A variable without a value makes the whole string match nothing (null).
  */
 final class Template {
-    private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Glob> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 10_000;
 
     private Template() {
@@ -23,53 +22,41 @@ final class Template {
             return raw;
         }
         StringBuilder out = new StringBuilder();
-        return walk(raw, f, out, false) ? out.toString() : null;
+        return walk(raw, f, null, out) ? out.toString() : null;
     }
 
     /**
-     * A pattern where {@code *} is any run of characters and {@code ?} any one character (escaped ones are
-     * literal), or null if a variable has no value.
+     * A pattern where {@code *} is any run of characters and {@code ?} any one character (escaped ones and
+     * variable values are literal), or null if a variable has no value.
      */
-    static Pattern wildcard(String raw, boolean variables, RequestFacts f, boolean ignoreCase) {
-        boolean plain = !variables || !raw.contains("${");
-        if (plain) {
+    static Glob wildcard(String raw, boolean variables, RequestFacts f, boolean ignoreCase) {
+        if (!variables || !raw.contains("${")) {
             String cacheKey = (ignoreCase ? "i:" : "s:") + raw;
-            Pattern p = CACHE.get(cacheKey);
-            if (p == null) {
-                p = compile(raw, ignoreCase, false, f);
+            Glob g = CACHE.get(cacheKey);
+            if (g == null) {
+                g = Glob.of(raw, ignoreCase);
                 if (CACHE.size() > CACHE_LIMIT) {
                     CACHE.clear();
                 }
-                CACHE.put(cacheKey, p);
+                CACHE.put(cacheKey, g);
             }
-            return p;
+            return g;
         }
-        return compile(raw, ignoreCase, true, f);
+        Glob.Builder b = new Glob.Builder();
+        return walk(raw, f, b, null) ? b.build(ignoreCase) : null;
     }
 
-    private static Pattern compile(String raw, boolean ignoreCase, boolean variables, RequestFacts f) {
-        StringBuilder regex = new StringBuilder();
-        if (variables) {
-            if (!walk(raw, f, regex, true)) {
-                return null;
-            }
-        } else {
-            appendWildcards(raw, regex);
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0));
-    }
-
-    /** Appends {@code raw} to {@code out}, resolving variables; as regex when {@code regex}. False if a variable is unset. */
-    private static boolean walk(String raw, RequestFacts f, StringBuilder out, boolean regex) {
+    /** Resolves {@code raw} into a glob builder or into plain text. False if a variable is unset. */
+    private static boolean walk(String raw, RequestFacts f, Glob.Builder glob, StringBuilder text) {
         int i = 0;
         while (i < raw.length()) {
             int open = raw.indexOf("${", i);
             int close = open < 0 ? -1 : raw.indexOf('}', open);
-            String text = open < 0 || close < 0 ? raw.substring(i) : raw.substring(i, open);
-            if (regex) {
-                appendWildcards(text, out);
+            String plain = open < 0 || close < 0 ? raw.substring(i) : raw.substring(i, open);
+            if (glob != null) {
+                glob.wild(plain);
             } else {
-                out.append(text);
+                text.append(plain);
             }
             if (open < 0 || close < 0) {
                 return true;
@@ -78,7 +65,11 @@ final class Template {
             if (value == null) {
                 return false;
             }
-            out.append(regex ? Pattern.quote(value) : value);
+            if (glob != null) {
+                glob.literal(value);
+            } else {
+                text.append(value);
+            }
             i = close + 1;
         }
         return true;
@@ -101,24 +92,5 @@ final class Template {
         }
         String v = f.value(key.toLowerCase(Locale.ROOT));
         return v != null ? v : fallback;
-    }
-
-    private static void appendWildcards(String text, StringBuilder regex) {
-        StringBuilder lit = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '*' || c == '?') {
-                if (lit.length() > 0) {
-                    regex.append(Pattern.quote(lit.toString()));
-                    lit.setLength(0);
-                }
-                regex.append(c == '*' ? ".*" : ".");
-            } else {
-                lit.append(c);
-            }
-        }
-        if (lit.length() > 0) {
-            regex.append(Pattern.quote(lit.toString()));
-        }
     }
 }

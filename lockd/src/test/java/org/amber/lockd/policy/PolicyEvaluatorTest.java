@@ -292,4 +292,35 @@ class PolicyEvaluatorTest {
         RequestFacts byRoot = new RequestFacts("sts:AssumeRole", Arns.role("r"), Caller.root(), Map.of());
         assertFalse(Authorizer.mayAssume(byRoot, null, List.of(), trustsAccount), "root may not assume roles");
     }
+
+    @Test
+    void wildcardMatchingStaysLinearOnKeysACallerChooses() {
+        // With regular expressions this pair backtracks for hours; a glob answers at once.
+        Policy p = identity(Policy.CURRENT, "arn:aws:s3:::b/*/*/*/*/*.log");
+        String key = "arn:aws:s3:::b/" + "/".repeat(1000) + "x";
+        RequestFacts f = new RequestFacts("s3:GetObject", key, ALICE, Map.of());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertFalse(PolicyEvaluator.evaluate(p, f, PolicyEvaluator.Kind.IDENTITY).allowed()));
+        RequestFacts hit = new RequestFacts("s3:GetObject", "arn:aws:s3:::b/1/2/3/4/a.log", ALICE, Map.of());
+        assertTrue(PolicyEvaluator.evaluate(p, hit, PolicyEvaluator.Kind.IDENTITY).allowed());
+    }
+
+    @Test
+    void notPrincipalNamingTheAccountDoesNotSpareItsUsers() {
+        Statement denyAllButRoot = new Statement(null, Effect.DENY, aws(Arns.ROOT), true, List.of("s3:*"), false, List.of("*"), false,
+                List.of());
+        Policy p = policy(denyAllButRoot);
+        assertFalse(Authorizer.allowed(ask(ALICE, "s3:GetObject"), Authorizer.Policies.of(null, List.of(ALLOW_ALL), p)));
+        assertTrue(Authorizer.allowed(ask(Caller.root(), "s3:GetObject"), Authorizer.Policies.of(null, List.of(), p)));
+    }
+
+    @Test
+    void arnConditionsTakeVariableValuesLiterally() {
+        Condition c = condition("ArnLike", "aws:PrincipalArn", "arn:aws:iam::000000000000:user/${aws:username}");
+        Caller star = Caller.user("*", "AIDASTAR");
+        assertTrue(Conditions.holds(c, new RequestFacts("s3:GetObject", "*", star, Map.of()), true));
+        // alice's ARN must not match a value that resolved to the star user's name.
+        RequestFacts asAlice = new RequestFacts("s3:GetObject", "*", ALICE, Map.of("aws:username", List.of("*")));
+        assertFalse(Conditions.holds(c, asAlice, true));
+    }
 }
