@@ -190,6 +190,24 @@ class PackageIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void purgingRemovesTheConfigurationAndKeepsTheData() throws Exception {
+        Path kept = Path.of("/var/lib/amber/purge-marker");
+        Files.writeString(kept, "a WORM store outlives its package\n");
+        ok("dpkg", "--purge", "amber");
+        assertFalse(Files.exists(Path.of("/usr/bin/amberd")));
+        assertFalse(Files.exists(Path.of("/etc/amber/amber.conf")));
+        assertEquals("a WORM store outlives its package\n", Files.readString(kept));
+        Files.delete(kept);
+        // Asked explicitly, purging removes the data too.
+        ok("dpkg", "-i", DEB.toString());
+        Files.writeString(kept, "x\n");
+        Run purge = run(List.of("dpkg", "--purge", "amber"), java.util.Map.of("AMBER_PURGE_DATA", "yes"));
+        assertEquals(0, purge.exit(), purge.out());
+        assertFalse(Files.exists(Path.of("/var/lib/amber")));
+    }
+
     private Run aws(int port, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", "http://127.0.0.1:" + port));
         cmd.addAll(List.of(args));
