@@ -79,7 +79,7 @@ final class AdminHandler extends Handler.Abstract {
         String source = Request.getRemoteAddr(request);
         org.amber.lockd.policy.Caller root = org.amber.lockd.policy.Caller.root();
         org.amber.lockd.RequestContext ctx = new org.amber.lockd.RequestContext("amberctl:" + root.arn(), source,
-                String.format("%016X", java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+                org.amber.s3.S3Handler.newRequestId());
         queryApi.handle(new org.amber.s3.iam.QueryApi.Call(service, form, root, ctx,
                         (action, resource) -> new org.amber.lockd.policy.RequestFacts(action, resource, root,
                                 java.util.Map.of("aws:SourceIp", java.util.List.of(source)))),

@@ -177,6 +177,9 @@ class IamIT {
                     "s3api", "list-buckets");
             amberd.terminate();
         }
+        // AssumeRole changes no state; it is recorded on the audit log instead.
+        assertTrue(Files.readString(tmp.resolve("amberd-1.log")).contains(
+                "sts:AssumeRole arn:aws:iam::000000000000:role/reader as nightly by arn:aws:iam::000000000000:user/bob"));
 
         // Everything above is journal events: after a restart the same keys, policies and sessions work.
         try (Amberd amberd = Amberd.start(data, tmp.resolve("amberd-2.log"))) {

@@ -19,8 +19,13 @@ public final class Responses {
 
     /** An XML body with {@code status}. */
     public static void xml(Response response, Callback callback, int status, byte[] body) {
+        body(response, callback, status, "application/xml", body);
+    }
+
+    /** A whole body of {@code contentType} with {@code status}. */
+    public static void body(Response response, Callback callback, int status, String contentType, byte[] body) {
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
     }

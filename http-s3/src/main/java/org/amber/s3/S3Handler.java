@@ -57,16 +57,14 @@ public final class S3Handler extends Handler.Abstract {
         } catch (S3Exception e) {
             if (req != null && isQueryApi(req)) {
                 // aws iam / aws sts parse ErrorResponse documents, not S3's Error.
-                org.amber.s3.op.IamQuery.write(response, done, e.error().status(), org.amber.s3.iam.QueryReply.error(
-                        org.amber.s3.op.IamQuery.service(req), requestId, e.error().code(), e.getMessage(), e.error().status()));
+                org.amber.s3.op.IamQuery.writeError(req, requestId, e.error().code(), e.getMessage(), e.error().status(), response, done);
                 return true;
             }
             S3ErrorWriter.write(request.getMethod(), requestId, e, response, done);
         } catch (Exception | Error e) {
             LOG.error("request {} {} {} failed", requestId, request.getMethod(), request.getHttpURI(), e);
             if (req != null && isQueryApi(req)) {
-                org.amber.s3.op.IamQuery.write(response, done, 500, org.amber.s3.iam.QueryReply.error(
-                        org.amber.s3.op.IamQuery.service(req), requestId, "ServiceFailure", "Internal error", 500));
+                org.amber.s3.op.IamQuery.writeError(req, requestId, "ServiceFailure", "Internal error", 500, response, done);
                 return true;
             }
             S3ErrorWriter.write(request.getMethod(), requestId, new S3Exception(S3Error.INTERNAL_ERROR), response, done);
@@ -159,7 +157,7 @@ public final class S3Handler extends Handler.Abstract {
     }
 
     /** A new request id, as every S3 response carries one. */
-    static String newRequestId() {
+    public static String newRequestId() {
         return String.format("%016X", ThreadLocalRandom.current().nextLong());
     }
 

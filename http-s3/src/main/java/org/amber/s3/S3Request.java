@@ -29,6 +29,7 @@ public final class S3Request {
     private Account account;
     private org.amber.lockd.policy.Caller caller = org.amber.lockd.policy.Caller.anonymous();
     private byte[] formBody;
+    private Map<String, List<String>> policyKeys;
     private String operation = "Unknown";
     private Map<String, List<String>> headers;
 
@@ -192,6 +193,14 @@ public final class S3Request {
         this.auth = ctx;
         this.account = who;
         this.caller = caller;
+    }
+
+    /** The request's own policy condition keys, computed once by {@code compute}. Thread: the request's. */
+    public Map<String, List<String>> policyKeys(java.util.function.Supplier<Map<String, List<String>>> compute) {
+        if (policyKeys == null) {
+            policyKeys = compute.get();
+        }
+        return policyKeys;
     }
 
     /** The form-encoded body of an IAM or STS Query API request, read before its signature was checked. */

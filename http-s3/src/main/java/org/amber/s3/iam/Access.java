@@ -13,7 +13,6 @@ import org.amber.lockd.BucketState;
 import org.amber.lockd.Store;
 import org.amber.lockd.iam.Directory;
 import org.amber.lockd.iam.PolicyScope;
-import org.amber.lockd.policy.Arns;
 import org.amber.lockd.policy.Authorizer;
 import org.amber.lockd.policy.Caller;
 import org.amber.lockd.policy.Policy;
@@ -65,13 +64,13 @@ public final class Access {
 
     /** Refuses with 403 AccessDenied unless the route's check passes (its bucket's policy applies). */
     public void require(S3Request req, Actions.Check c) {
-        if (!unrestrictedRoot(req, c.bucket()) && !allowed(facts(req, c.action(), c.resource(), Map.of()), c.bucket())) {
+        if (!unrestrictedRoot(req.caller(), c.bucket()) && !allowed(facts(req, c.action(), c.resource(), Map.of()), c.bucket())) {
             throw new S3Exception(S3Error.ACCESS_DENIED);
         }
     }
 
     public boolean allowed(S3Request req, String action, String resource, Map<String, List<String>> extraKeys) {
-        if (unrestrictedRoot(req, req.bucket())) {
+        if (unrestrictedRoot(req.caller(), req.bucket())) {
             return true;
         }
         RequestFacts f = facts(req, action, resource, extraKeys);
@@ -81,24 +80,23 @@ public final class Access {
     /** The decision for {@code f} on a request to {@code bucket} (null for none). */
     public boolean allowed(RequestFacts f, String bucket) {
         Caller c = f.caller();
-        Directory d = published.directory();
-        Policy guardrail = cache.get(d.guardrail(), PolicyParser.Kind.GUARDRAIL);
-        Policy bucketPolicy = null;
-        if (bucket != null) {
-            bucketPolicy = cache.get(published.bucket(bucket).map(BucketState::policy).orElse(null), PolicyParser.Kind.BUCKET);
-        }
-        if (c.kind() == Caller.Kind.ROOT && guardrail == null && bucketPolicy == null) {
+        if (unrestrictedRoot(c, bucket)) {
             return true;
         }
+        Policy guardrail = guardrail();
+        Policy bucketPolicy = cache.get(bucketPolicyDocument(bucket), PolicyParser.Kind.BUCKET);
         boolean rootOverrides = BUCKET_POLICY_ACTIONS.contains(f.action().toLowerCase(Locale.ROOT));
         return Authorizer.allowed(f, new Authorizer.Policies(guardrail, identityPolicies(c), bucketPolicy,
                 PolicyEvaluator.Kind.RESOURCE, rootOverrides));
     }
 
     /** Root with no guardrail and no bucket policy: nothing to evaluate (the common case on a backup box). */
-    private boolean unrestrictedRoot(S3Request req, String bucket) {
-        return req.caller().kind() == Caller.Kind.ROOT && published.directory().guardrail() == null
-                && (bucket == null || published.bucket(bucket).map(BucketState::policy).orElse(null) == null);
+    private boolean unrestrictedRoot(Caller c, String bucket) {
+        return c.kind() == Caller.Kind.ROOT && published.directory().guardrail() == null && bucketPolicyDocument(bucket) == null;
+    }
+
+    private String bucketPolicyDocument(String bucket) {
+        return bucket == null ? null : published.bucket(bucket).map(BucketState::policy).orElse(null);
     }
 
     /** The guardrail, parsed (null if none). */
@@ -132,6 +130,13 @@ public final class Access {
 
     /** The question a request asks, with every condition key the request itself supplies. */
     public RequestFacts facts(S3Request req, String action, String resource, Map<String, List<String>> extraKeys) {
+        Map<String, List<String>> k = new HashMap<>(req.policyKeys(() -> requestKeys(req)));
+        k.putAll(extraKeys);
+        return new RequestFacts(action, resource, req.caller(), k);
+    }
+
+    /** The keys that depend on the request alone, gathered once per request however many questions it asks. */
+    private Map<String, List<String>> requestKeys(S3Request req) {
         Map<String, List<String>> k = new HashMap<>();
         Instant now = clock.instant();
         k.put("aws:CurrentTime", List.of(now.toString()));
@@ -158,8 +163,7 @@ public final class Access {
         if (LOCK_HEADER_WRITES.contains(req.operation())) {
             k.putAll(lockKeysFromHeaders(req));
         }
-        k.putAll(extraKeys);
-        return new RequestFacts(action, resource, req.caller(), k);
+        return Map.copyOf(k);
     }
 
     /** The object-lock condition keys a write's lock headers supply (spec §6.2); none when it relies on defaults. */
@@ -200,10 +204,5 @@ public final class Access {
         long millis = Duration.between(complianceClock.instant(), until).toMillis();
         k.put("s3:object-lock-remaining-retention-days", List.of(Long.toString(-Math.floorDiv(-millis, 86_400_000L))));
         return k;
-    }
-
-    /** The ARN of an object. */
-    public static String objectArn(String bucket, String key) {
-        return Arns.object(bucket, key);
     }
 }

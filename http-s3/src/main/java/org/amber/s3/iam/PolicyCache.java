@@ -9,20 +9,26 @@ import org.amber.lockd.policy.Policy;
  */
 final class PolicyCache {
     private static final int LIMIT = 4096;
-    private final ConcurrentHashMap<String, Policy> parsed = new ConcurrentHashMap<>();
+    private final java.util.Map<PolicyParser.Kind, ConcurrentHashMap<String, Policy>> parsed = new java.util.EnumMap<>(PolicyParser.Kind.class);
+
+    PolicyCache() {
+        for (PolicyParser.Kind k : PolicyParser.Kind.values()) {
+            parsed.put(k, new ConcurrentHashMap<>());
+        }
+    }
 
     Policy get(String document, PolicyParser.Kind kind) {
         if (document == null) {
             return null;
         }
-        String key = kind.name() + '\n' + document;
-        Policy p = parsed.get(key);
+        ConcurrentHashMap<String, Policy> byDocument = parsed.get(kind);
+        Policy p = byDocument.get(document);
         if (p == null) {
-            if (parsed.size() > LIMIT) {
-                parsed.clear();
+            if (byDocument.size() > LIMIT) {
+                byDocument.clear();
             }
             p = PolicyParser.parseStored(document, kind);
-            parsed.put(key, p);
+            byDocument.put(document, p);
         }
         return p;
     }

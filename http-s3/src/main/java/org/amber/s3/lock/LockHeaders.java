@@ -90,7 +90,11 @@ public final class LockHeaders {
         }
     }
 
-    /** The lock state of a version as GET and HEAD show it (§4.5); nothing for a version never locked. */
+    /**
+     * The lock state of a version as GET and HEAD show it (§4.5); nothing for a version never locked, and only
+     * the parts the caller may read ({@code showRetention}: s3:GetObjectRetention, {@code showLegalHold}:
+     * s3:GetObjectLegalHold).
+     */
     public static void write(Response response, ObjectVersion v, boolean showRetention, boolean showLegalHold) {
         ObjectLock lock = v.lock();
         if (lock.retention() != null && showRetention) {

@@ -16,7 +16,6 @@ import org.amber.s3.S3Services;
 import org.amber.s3.iam.PolicyException;
 import org.amber.s3.iam.PolicyParser;
 import org.amber.s3.xml.XmlOut;
-import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * PutBucketPolicy, GetBucketPolicy, DeleteBucketPolicy and GetBucketPolicyStatus ({@code ?policy},
@@ -50,11 +49,7 @@ public final class BucketPolicy {
                 throw new S3Exception(S3Error.NO_SUCH_BUCKET_POLICY, S3Error.NO_SUCH_BUCKET_POLICY.message(),
                         java.util.Map.of("BucketName", req.bucket()));
             }
-            byte[] body = doc.getBytes(StandardCharsets.UTF_8);
-            response.setStatus(200);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-            response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+            Responses.body(response, callback, 200, "application/json", doc.getBytes(StandardCharsets.UTF_8));
         };
     }
 

@@ -42,11 +42,11 @@ public final class GetObject implements S3Operation {
         boolean checksumMode = "ENABLED".equalsIgnoreCase(req.header("x-amz-checksum-mode"));
         boolean partOnly = req.param("partNumber") != null;
         ObjectHeaders.write(response, v, showVersion, req.query(), checksumMode && req.header("range") == null && !partOnly);
-        // Lock headers only for callers allowed to read them (spec §4.5).
+        // Lock headers only for callers allowed to read them (spec §4.5); asked only when there is something to show.
         String arn = org.amber.lockd.policy.Arns.object(req.bucket(), req.key());
         org.amber.s3.lock.LockHeaders.write(response, v,
-                s.access().allowed(req, "s3:GetObjectRetention", arn, java.util.Map.of()),
-                s.access().allowed(req, "s3:GetObjectLegalHold", arn, java.util.Map.of()));
+                v.lock().retention() != null && s.access().allowed(req, "s3:GetObjectRetention", arn, java.util.Map.of()),
+                v.lock().legalHold() != null && s.access().allowed(req, "s3:GetObjectLegalHold", arn, java.util.Map.of()));
         Conditions.ofRequest(req).check(v);
         ByteRange range;
         if (partOnly) {

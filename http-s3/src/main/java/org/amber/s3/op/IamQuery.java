@@ -6,7 +6,6 @@ import org.amber.s3.S3Operation;
 import org.amber.s3.S3Request;
 import org.amber.s3.S3Services;
 import org.amber.s3.iam.QueryApi;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -41,10 +40,13 @@ public final class IamQuery implements S3Operation {
     }
 
     public static void write(Response response, Callback callback, int status, byte[] body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+        org.amber.s3.Responses.body(response, callback, status, "text/xml", body);
+    }
+
+    /** An error of a Query API request, as the ErrorResponse document aws iam and aws sts parse. */
+    public static void writeError(S3Request req, String requestId, String code, String message, int status, Response response,
+                                  Callback callback) {
+        write(response, callback, status, org.amber.s3.iam.QueryReply.error(service(req), requestId, code, message, status));
     }
 
     /** An {@code application/x-www-form-urlencoded} body: name → first value. */
