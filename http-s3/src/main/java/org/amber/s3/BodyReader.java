@@ -3,6 +3,7 @@ package org.amber.s3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import org.amber.lockd.BlobRef;
 import org.amber.lockd.port.BlobStore;
 import org.amber.lockd.port.BlobWriter;
@@ -18,6 +19,9 @@ import org.amber.s3.body.VerifiedChecksum;
  */
 public final class BodyReader {
     private static final int BUFFER = 64 * 1024;
+    /** Bodies from this size on are copied in 1 MiB pieces with their digests on other threads. */
+    private static final int LARGE = 1 << 20;
+    private static final int LARGE_SLOTS = 4;
 
     /**
      * The written blob and the digests of the bytes that went into it.
@@ -79,6 +83,10 @@ public final class BodyReader {
     }
 
     private static void copy(InputStream in, BlobWriter w, long length, BodyDigests digests) throws IOException {
+        if (length >= LARGE) {
+            copyLarge(in, w, length, digests);
+            return;
+        }
         byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(length, 1))];
         long total = 0;
         while (total < length) {
@@ -86,6 +94,39 @@ public final class BodyReader {
             digests.update(buf, 0, n);
             w.write(ByteBuffer.wrap(buf, 0, n));
             total += n;
+        }
+    }
+
+    /**
+     * A large body: each 1 MiB is read in full, handed to the digest threads, and written to the blob
+     * while the digests run; a buffer is refilled only once its digests have taken it. Every digest task
+     * is done by the time this returns, whatever happened.
+     */
+    private static void copyLarge(InputStream in, BlobWriter w, long length, BodyDigests digests) throws IOException {
+        byte[][] buffers = new byte[LARGE_SLOTS][LARGE];
+        CompletableFuture<?>[] digested = new CompletableFuture<?>[LARGE_SLOTS];
+        try {
+            long total = 0;
+            for (int i = 0; total < length; i++) {
+                int slot = i % LARGE_SLOTS;
+                if (digested[slot] != null) {
+                    digested[slot].join();
+                }
+                byte[] buf = buffers[slot];
+                int want = (int) Math.min(LARGE, length - total);
+                for (int n = 0; n < want; ) {
+                    n += readSome(in, buf, n, want - n);
+                }
+                digested[slot] = digests.updateAsync(buf, 0, want);
+                w.write(ByteBuffer.wrap(buf, 0, want));
+                total += want;
+            }
+        } finally {
+            for (CompletableFuture<?> f : digested) {
+                if (f != null) {
+                    f.join();
+                }
+            }
         }
     }
 

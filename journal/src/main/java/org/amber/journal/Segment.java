@@ -26,17 +26,20 @@ final class Segment {
     final Path path;
     private final SegmentStore.ChannelOpener opener;
     private final FileChannel writeChannel;
+    /** A second, buffered write channel when {@code writeChannel} is O_DIRECT: small blobs go through the page cache. */
+    private final FileChannel smallChannel;
     private final AtomicLong tail = new AtomicLong();
     private final AtomicInteger writers = new AtomicInteger();
     private final AtomicBoolean unsynced = new AtomicBoolean();
     private volatile boolean sealed;
     private FileChannel readChannel;
 
-    Segment(long id, Path path, SegmentStore.ChannelOpener opener, FileChannel writeChannel) {
+    Segment(long id, Path path, SegmentStore.ChannelOpener opener, FileChannel writeChannel, FileChannel smallChannel) {
         this.id = id;
         this.path = path;
         this.opener = opener;
         this.writeChannel = writeChannel;
+        this.smallChannel = smallChannel;
         if (writeChannel == null) {
             tail.set(RETIRED);
         }
@@ -74,15 +77,25 @@ final class Segment {
         sealed = true;
     }
 
-    /** Positional write of all of {@code src}; the bytes are unsynced until {@link #syncIfUnsynced()}. */
-    void write(ByteBuffer src, long position) throws IOException {
+    /**
+     * Positional write of all of {@code src}; the bytes are unsynced until {@link #syncIfUnsynced()}.
+     * A {@code small} write goes through the page cache when there is a buffered channel: an O_DIRECT
+     * write is one device request (a VM exit on a virtio disk) per call, while the dirty pages of a
+     * whole batch of small blobs reach the disk in a few merged requests at the batch's fdatasync.
+     * Extents are 4096-aligned and disjoint, so the two channels never share a page.
+     */
+    void write(ByteBuffer src, long position, boolean small) throws IOException {
+        FileChannel ch = small && smallChannel != null ? smallChannel : writeChannel;
         while (src.hasRemaining()) {
-            writeChannel.write(src, position + src.position());
+            ch.write(src, position + src.position());
         }
         unsynced.set(true);
     }
 
-    /** fdatasync if anything was written since the last one; true if it synced. */
+    /**
+     * fdatasync if anything was written since the last one; true if it synced. fdatasync acts on the
+     * file (its inode), not on the descriptor, so one call makes both channels' writes durable.
+     */
     boolean syncIfUnsynced() throws IOException {
         if (!unsynced.getAndSet(false)) {
             return false;
@@ -115,7 +128,7 @@ final class Segment {
             return false;
         }
         try {
-            writeChannel.close();
+            closeWriteChannels();
         } catch (IOException e) {
             LOG.warn("segment {}: closing its write channel failed", path, e);
         }
@@ -132,12 +145,22 @@ final class Segment {
 
     synchronized void close() throws IOException {
         try {
+            closeWriteChannels();
+        } finally {
+            if (readChannel != null) {
+                readChannel.close();
+            }
+        }
+    }
+
+    private void closeWriteChannels() throws IOException {
+        try {
             if (writeChannel != null) {
                 writeChannel.close();
             }
         } finally {
-            if (readChannel != null) {
-                readChannel.close();
+            if (smallChannel != null) {
+                smallChannel.close();
             }
         }
     }

@@ -12,8 +12,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -49,12 +53,22 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentStore.class);
     private static final Pattern NAME = Pattern.compile("(\\d{12})\\.seg");
     private static final int MAX_IDLE_BUFFERS = 32;
+    private static final int BLOB_IO_THREADS = 16;
 
     private final Path dir;
     private final ChannelOpener opener;
     private final long segmentTargetBytes;
     private final boolean directIo;
     private final AlignedBufferPool pool = new AlignedBufferPool(BlobRef.CHUNK, MAX_IDLE_BUFFERS);
+    /**
+     * Blob I/O off the caller's thread: a multi-chunk read fetches its next chunk while the caller sends
+     * the current one, a large blob's writer writes one chunk while the caller fills the next.
+     */
+    private final ExecutorService blobIo = Executors.newFixedThreadPool(BLOB_IO_THREADS, r -> {
+        Thread t = new Thread(r, "amber-blob-io");
+        t.setDaemon(true);
+        return t;
+    });
     private final ConcurrentHashMap<Long, Segment> segments = new ConcurrentHashMap<>();
     private final AtomicLong nextId;
     private final AtomicBoolean dirUnsynced = new AtomicBoolean();
@@ -82,7 +96,7 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
         long next = existing.isEmpty() ? 1 : existing.get(existing.size() - 1) + 1;
         SegmentStore store = new SegmentStore(dir, opener, segmentTargetBytes, probeDirectIo(dir, opener), next);
         for (long id : existing) {
-            store.segments.put(id, new Segment(id, store.pathOf(id), opener, null));
+            store.segments.put(id, new Segment(id, store.pathOf(id), opener, null, null));
         }
         return store;
     }
@@ -100,7 +114,7 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
             Segment s = current;
             long offset = s == null ? -1 : s.reserve(size, segmentTargetBytes);
             if (offset >= 0) {
-                return new SegmentWriter(s, offset, length, pool);
+                return new SegmentWriter(s, offset, length, pool, blobIo);
             }
             roll(s);
         }
@@ -118,18 +132,52 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
         if (segment == null) {
             throw new CorruptBlobException(blob + " names segment " + blob.segment() + ", which does not exist in " + dir);
         }
-        ByteBuffer buffer = pool.acquire();
+        int first = (int) (from / BlobRef.CHUNK);
+        int last = (int) ((from + count - 1) / BlobRef.CHUNK);
+        ByteBuffer[] buffers = {pool.acquire(), first < last ? pool.acquire() : null};
+        CompletableFuture<ByteBuffer> next = null;
         try {
-            for (int i = (int) (from / BlobRef.CHUNK); i <= (int) ((from + count - 1) / BlobRef.CHUNK); i++) {
+            next = CompletableFuture.completedFuture(readVerifiedChunk(segment, blob, first, buffers[0]));
+            for (int i = first; i <= last; i++) {
+                ByteBuffer chunk = await(next);
+                next = null;
+                if (i < last) {
+                    // Read the next chunk from the disk while this one goes to the client.
+                    int following = i + 1;
+                    ByteBuffer spare = buffers[(i - first + 1) % 2];
+                    next = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return readVerifiedChunk(segment, blob, following, spare);
+                        } catch (IOException e) {
+                            throw new CompletionException(e);
+                        }
+                    }, blobIo);
+                }
                 long chunkStart = (long) i * BlobRef.CHUNK;
-                int length = (int) Math.min(BlobRef.CHUNK, blob.length() - chunkStart);
-                readVerifiedChunk(segment, blob, i, length, buffer);
                 int lo = (int) Math.max(0, from - chunkStart);
-                int hi = (int) Math.min(length, from + count - chunkStart);
-                sink.accept(buffer.asReadOnlyBuffer().limit(hi).position(lo));
+                int hi = (int) Math.min(chunk.limit(), from + count - chunkStart);
+                sink.accept(chunk.asReadOnlyBuffer().limit(hi).position(lo));
             }
         } finally {
-            pool.release(buffer);
+            if (next != null) {
+                next.handle((b, e) -> null).join(); // the read-ahead must be done with its buffer
+            }
+            for (ByteBuffer b : buffers) {
+                if (b != null) {
+                    pool.release(b);
+                }
+            }
+        }
+    }
+
+    private static ByteBuffer await(CompletableFuture<ByteBuffer> f) throws IOException {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
         }
     }
 
@@ -229,6 +277,7 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
 
     @Override
     public void close() {
+        blobIo.shutdown();
         for (Segment s : segments.values()) {
             try {
                 s.close();
@@ -245,7 +294,9 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
             }
             long id = nextId.getAndIncrement();
             Path path = pathOf(id);
-            Segment next = new Segment(id, path, opener, opener.open(path, writeOptions()));
+            FileChannel main = opener.open(path, writeOptions());
+            FileChannel small = directIo ? opener.open(path, Set.of(StandardOpenOption.WRITE)) : null;
+            Segment next = new Segment(id, path, opener, main, small);
             Preallocate.file(path, segmentTargetBytes);
             segments.put(id, next);
             dirUnsynced.set(true);
@@ -257,7 +308,9 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
         }
     }
 
-    private void readVerifiedChunk(Segment segment, BlobRef blob, int chunk, int length, ByteBuffer buffer) throws IOException {
+    /** Reads chunk {@code chunk} of {@code blob} into {@code buffer} and checks its CRC32C; returns the buffer, flipped. */
+    private ByteBuffer readVerifiedChunk(Segment segment, BlobRef blob, int chunk, ByteBuffer buffer) throws IOException {
+        int length = (int) Math.min(BlobRef.CHUNK, blob.length() - (long) chunk * BlobRef.CHUNK);
         long position = blob.offset() + (long) chunk * BlobRef.CHUNK;
         FileChannel channel = segment.reader();
         buffer.clear().limit(length);
@@ -273,6 +326,7 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
             throw new CorruptBlobException(String.format("%s: chunk %d at %s offset %d has checksum %08x, expected %08x",
                     blob, chunk, segment.path.getFileName(), position, (int) crc.getValue(), blob.chunkCrc(chunk)));
         }
+        return buffer;
     }
 
     private void syncDirectory() throws IOException {

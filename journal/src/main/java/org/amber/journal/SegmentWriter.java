@@ -2,6 +2,9 @@ package org.amber.journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.zip.CRC32C;
 import org.amber.lockd.BlobRef;
 import org.amber.lockd.port.BlobWriter;
@@ -9,10 +12,14 @@ import org.amber.lockd.port.BlobWriter;
 /**
  * Streams one blob into its reserved extent: bytes are gathered into an aligned 1 MiB buffer and
  * written one chunk per positional write (the last chunk zero-padded to 4096), with a CRC32C per
- * chunk and for the whole blob. Thread: one at a time.
+ * chunk and for the whole blob. A blob of several chunks is written behind: each full chunk's write
+ * runs on the store's I/O threads while the caller fills the next (one write in flight at most), and
+ * {@link #finish()} returns only once every write is done. Thread: one caller at a time.
  */
 final class SegmentWriter implements BlobWriter {
     private static final byte[] ZEROS = new byte[AlignedBufferPool.ALIGN];
+    /** Blobs up to this size are written through the page cache (see {@link Segment#write}). */
+    static final long SMALL = 64 * 1024;
 
     private final Segment segment;
     private final long offset;
@@ -26,7 +33,12 @@ final class SegmentWriter implements BlobWriter {
     private int chunks;
     private boolean done;
 
-    SegmentWriter(Segment segment, long offset, long length, AlignedBufferPool pool) {
+    private final Executor io;
+    /** The write of the previous chunk, or null. */
+    private CompletableFuture<Void> inFlight;
+
+    SegmentWriter(Segment segment, long offset, long length, AlignedBufferPool pool, Executor io) {
+        this.io = io;
         this.segment = segment;
         this.offset = offset;
         this.length = length;
@@ -61,6 +73,7 @@ final class SegmentWriter implements BlobWriter {
             if (buffer != null && buffer.position() > 0) {
                 flushChunk();
             }
+            awaitInFlight();
         } finally {
             close();
         }
@@ -73,6 +86,10 @@ final class SegmentWriter implements BlobWriter {
             return;
         }
         done = true;
+        if (inFlight != null) {
+            inFlight.handle((v, e) -> null).join(); // its buffer goes back to the pool when it ends
+            inFlight = null;
+        }
         if (buffer != null) {
             pool.release(buffer);
             buffer = null;
@@ -101,10 +118,42 @@ final class SegmentWriter implements BlobWriter {
         int real = buffer.position();
         int padded = (int) AlignedBufferPool.align(real);
         buffer.put(ZEROS, 0, padded - real).flip();
-        segment.write(buffer, offset + (long) chunks * BlobRef.CHUNK);
+        long position = offset + (long) chunks * BlobRef.CHUNK;
         chunkCrcs[chunks++] = (int) chunk.getValue();
         chunk.reset();
-        buffer.clear();
+        if (length <= BlobRef.CHUNK) {
+            segment.write(buffer, position, length <= SMALL);
+            buffer.clear();
+            return;
+        }
+        awaitInFlight();
+        ByteBuffer full = buffer;
+        buffer = null; // the next copy() takes a fresh one
+        inFlight = CompletableFuture.runAsync(() -> {
+            try {
+                segment.write(full, position, false);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } finally {
+                pool.release(full);
+            }
+        }, io);
+    }
+
+    private void awaitInFlight() throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        CompletableFuture<Void> f = inFlight;
+        inFlight = null;
+        try {
+            f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
     }
 
     private void checkOpen() {

@@ -15,6 +15,21 @@ final class SigningKeys {
     private static final int MAX_CACHED = 1024;
     private static final Map<CacheKey, byte[]> CACHE = new ConcurrentHashMap<>();
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Looking a JCA provider up costs more than the HMAC itself: one instance per thread. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every JRE", e);
+        }
+    });
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is required of every JRE", e);
+        }
+    });
 
     private record CacheKey(String secret, String date, String region, String service) {}
 
@@ -43,23 +58,18 @@ final class SigningKeys {
 
     /** HMAC-SHA256 of the UTF-8 bytes of {@code data}. */
     static byte[] hmac(byte[] key, String data) {
+        Mac mac = HMAC.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required of every JRE", e);
+            throw new IllegalStateException("an HMAC key of " + key.length + " bytes was refused", e);
         }
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code data}. */
     static String sha256Hex(String data) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return hex(md.digest(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is required of every JRE", e);
-        }
+        return hex(SHA256.get().digest(data.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lower-case hex, the form SigV4 signatures and hashes take. */

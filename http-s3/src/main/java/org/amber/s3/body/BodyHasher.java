@@ -34,12 +34,7 @@ public interface BodyHasher {
 
     /** A JDK message digest such as {@code SHA-256}; every JRE has MD5, SHA-1 and SHA-256. */
     static BodyHasher jdk(String algorithm) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance(algorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is required of every JRE", e);
-        }
+        MessageDigest md = Prototypes.copy(algorithm);
         return new BodyHasher() {
             @Override
             public void update(byte[] b, int off, int len) {
@@ -51,5 +46,32 @@ public interface BodyHasher {
                 return md.digest();
             }
         };
+    }
+
+    /** One digest of each algorithm to clone: a JCA provider lookup per request costs more than a small body's digest. */
+    final class Prototypes {
+        private static final java.util.concurrent.ConcurrentHashMap<String, MessageDigest> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private Prototypes() {
+        }
+
+        static MessageDigest copy(String algorithm) {
+            MessageDigest proto = BY_NAME.computeIfAbsent(algorithm, a -> {
+                try {
+                    return MessageDigest.getInstance(a);
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(a + " is required of every JRE", e);
+                }
+            });
+            try {
+                return (MessageDigest) proto.clone();
+            } catch (CloneNotSupportedException e) {
+                try {
+                    return MessageDigest.getInstance(algorithm);
+                } catch (NoSuchAlgorithmException never) {
+                    throw new IllegalStateException(never);
+                }
+            }
+        }
     }
 }
