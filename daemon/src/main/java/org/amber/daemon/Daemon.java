@@ -116,15 +116,16 @@ public final class Daemon implements AutoCloseable {
      * Blob bytes are fdatasynced before the record that names them is journaled, so damage can only
      * be where the crash struck; older data is left to reads (which always verify) and scrubbing.
      */
-    static final int VERIFY_AFTER_CRASH = 1024;
+    static final int VERIFY_AFTER_CRASH = ReplayReport.NEWEST_KEPT;
 
     /** Rebuilds both states from the journal; after a crash, re-verifies the newest records' blobs. */
     private void replay(Store decided) throws IOException {
         long t0 = System.nanoTime();
-        ReplayReport report = journal.replay(r -> {
-            decided.apply(r);
-            published.apply(r);
-        });
+        ReplayReport report;
+        try (ParallelApply apply = new ParallelApply(decided, published)) {
+            report = journal.replay(apply);
+            apply.finish();
+        }
         if (report.tornTail() != null) {
             LOG.warn("journal: torn tail truncated: {}", report.tornTail());
         }

@@ -55,6 +55,9 @@ final class HttpServers {
         // SigV4 signs header values byte for byte; Jetty's field cache would otherwise hand us a
         // cached "text/plain; charset=utf-8" for the "charset=UTF-8" the client signed.
         hc.setHeaderCacheCaseSensitive(true);
+        // Every S3 request carries fresh x-amz-date, Authorization and checksum values: caching header
+        // fields only adds trie inserts (measured with async-profiler: ~4% of a 4 KiB PUT's CPU).
+        hc.setHeaderCacheSize(0);
         ServerConnector c = new ServerConnector(server, 1, 1, new HttpConnectionFactory(hc));
         c.setHost(host);
         c.setPort(port);

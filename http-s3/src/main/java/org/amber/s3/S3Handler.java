@@ -158,7 +158,7 @@ public final class S3Handler extends Handler.Abstract {
 
     /** A new request id, as every S3 response carries one. */
     public static String newRequestId() {
-        return String.format("%016X", ThreadLocalRandom.current().nextLong());
+        return java.util.HexFormat.of().withUpperCase().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     /** Reports every finished request to the listener, however it ends. */

@@ -1,7 +1,7 @@
 package org.amber.journal;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Consumer;
 import org.amber.lockd.event.Recorded;
@@ -12,7 +12,8 @@ import org.amber.lockd.event.Recorded;
  */
 final class ReplayCollector implements QueueScanner.Visitor {
     private final Consumer<Recorded> apply;
-    private final List<Recorded> sinceMarker = new ArrayList<>();
+    /** The newest records since the last marker, at most {@link ReplayReport#NEWEST_KEPT}: not all of a million. */
+    private final ArrayDeque<Recorded> sinceMarker = new ArrayDeque<>();
     private long records;
     private long lastSeq;
     private boolean endsWithMarker = true;
@@ -32,7 +33,10 @@ final class ReplayCollector implements QueueScanner.Visitor {
         apply.accept(r);
         records++;
         lastSeq = r.seq();
-        sinceMarker.add(r);
+        if (sinceMarker.size() == ReplayReport.NEWEST_KEPT) {
+            sinceMarker.removeFirst();
+        }
+        sinceMarker.addLast(r);
         endsWithMarker = false;
     }
 
@@ -41,7 +45,7 @@ final class ReplayCollector implements QueueScanner.Visitor {
     }
 
     ReplayReport report(String tornTail) {
-        return new ReplayReport(records, lastSeq, endsWithMarker && tornTail == null, sinceMarker, tornTail);
+        return new ReplayReport(records, lastSeq, endsWithMarker && tornTail == null, List.copyOf(sinceMarker), tornTail);
     }
 
     private void marker(CleanShutdown m) throws IOException {

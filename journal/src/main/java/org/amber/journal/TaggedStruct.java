@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,16 @@ final class TaggedStruct {
 
     private final byte[] bytes;
     private final String type;
-    private final Map<String, Value> fields = new HashMap<>();
+    /**
+     * Fields in the order written: names (canonical instances, see {@link Names}), tags, offsets and
+     * lengths. A struct has a dozen fields at most, so a scan beats a hash map, and replaying a million
+     * records allocates no map and no name string per field.
+     */
+    private String[] names = new String[16];
+    private byte[] tags = new byte[16];
+    private int[] offsets = new int[16];
+    private int[] lengths = new int[16];
+    private int count;
 
     private TaggedStruct(byte[] bytes, String type) {
         this.bytes = bytes;
@@ -30,18 +38,48 @@ final class TaggedStruct {
     /** Parses the struct in {@code bytes[offset, offset+length)}. */
     static TaggedStruct parse(byte[] bytes, int offset, int length) throws CorruptRecordException {
         Cursor c = new Cursor(bytes, offset, offset + length);
-        TaggedStruct s = new TaggedStruct(bytes, c.string());
+        TaggedStruct s = new TaggedStruct(bytes, c.name());
         while (c.pos < c.end) {
-            String name = c.string();
+            String name = c.name();
             byte tag = c.tag();
             int len = c.varint();
             c.need(len);
-            if (s.fields.put(name, new Value(tag, c.pos, len)) != null) {
+            if (s.index(name) >= 0) {
                 throw new CorruptRecordException("field '" + name + "' appears twice in " + s.type);
             }
+            s.add(name, tag, c.pos, len);
             c.pos += len;
         }
         return s;
+    }
+
+    private void add(String name, byte tag, int offset, int length) {
+        if (count == names.length) {
+            int n = count * 2;
+            names = java.util.Arrays.copyOf(names, n);
+            tags = java.util.Arrays.copyOf(tags, n);
+            offsets = java.util.Arrays.copyOf(offsets, n);
+            lengths = java.util.Arrays.copyOf(lengths, n);
+        }
+        names[count] = name;
+        tags[count] = tag;
+        offsets[count] = offset;
+        lengths[count] = length;
+        count++;
+    }
+
+    private int index(String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     String type() {
@@ -50,7 +88,7 @@ final class TaggedStruct {
 
     /** Whether the field was written at all (an explicit null counts as written). */
     boolean has(String name) {
-        return fields.containsKey(name);
+        return index(name) >= 0;
     }
 
     boolean getBool(String name) throws CorruptRecordException {
@@ -153,10 +191,11 @@ final class TaggedStruct {
 
     /** The field's value, or null when missing or explicitly null; a different tag is corruption. */
     private Value get(String name, byte tag, int fixedLength) throws CorruptRecordException {
-        Value v = fields.get(name);
-        if (v == null || v.tag == TaggedWriter.NULL) {
+        int i = index(name);
+        if (i < 0 || tags[i] == TaggedWriter.NULL) {
             return null;
         }
+        Value v = new Value(tags[i], offsets[i], lengths[i]);
         if (v.tag != tag || (fixedLength >= 0 && v.length != fixedLength)) {
             throw new CorruptRecordException("field '" + name + "' of " + type + " has tag '" + (char) v.tag
                     + "' length " + v.length + ", expected '" + (char) tag + "'");
@@ -205,6 +244,15 @@ final class TaggedStruct {
             return bytes[pos++];
         }
 
+        /** A field or type name: the same instance every time (names repeat in every record). */
+        String name() throws CorruptRecordException {
+            int len = varint();
+            need(len);
+            String s = Names.of(bytes, pos, len);
+            pos += len;
+            return s;
+        }
+
         String string() throws CorruptRecordException {
             int len = varint();
             need(len);
@@ -223,6 +271,46 @@ final class TaggedStruct {
             if (pos != end) {
                 throw new CorruptRecordException("field '" + name + "' has " + (end - pos) + " trailing bytes");
             }
+        }
+    }
+
+    /**
+     * Field and type names, decoded once: a small table indexed by a hash of the bytes holds the
+     * interned string (so that the getters' literals match by reference). A collision just decodes
+     * again and replaces the slot. Safe to share: slots hold immutable strings.
+     */
+    static final class Names {
+        private static final String[] TABLE = new String[1024];
+
+        private Names() {
+        }
+
+        static String of(byte[] b, int off, int len) {
+            int h = 1;
+            for (int i = off; i < off + len; i++) {
+                h = 31 * h + b[i];
+            }
+            int slot = (h ^ (h >>> 16)) & (TABLE.length - 1);
+            String s = TABLE[slot];
+            if (s != null && matches(s, b, off, len)) {
+                return s;
+            }
+            s = new String(b, off, len, StandardCharsets.UTF_8).intern();
+            TABLE[slot] = s;
+            return s;
+        }
+
+        /** Names are ASCII; a name with other bytes never matches and is decoded each time. */
+        private static boolean matches(String s, byte[] b, int off, int len) {
+            if (s.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (s.charAt(i) != b[off + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

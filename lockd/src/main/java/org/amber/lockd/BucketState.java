@@ -127,7 +127,14 @@ public final class BucketState {
     }
 
     void relocate(java.util.Map<BlobRef, BlobRef> moves) {
-        keys.replaceAll((k, kv) -> kv.relocated(moves));
+        // Writes only the keys whose versions moved: replaceAll would rewrite every entry of the bucket.
+        for (java.util.Map.Entry<String, KeyVersions> e : keys.entrySet()) {
+            KeyVersions kv = e.getValue();
+            KeyVersions moved = kv.relocated(moves);
+            if (moved != kv) {
+                keys.replace(e.getKey(), kv, moved);
+            }
+        }
         uploadsById.values().forEach(u -> u.relocate(moves));
     }
 

@@ -45,14 +45,18 @@ public record KeyVersions(List<ObjectVersion> newestFirst) {
 
     /** These versions with their extents moved; itself when none moved. */
     KeyVersions relocated(java.util.Map<BlobRef, BlobRef> moves) {
-        List<ObjectVersion> next = new ArrayList<>(newestFirst.size());
-        boolean changed = false;
-        for (ObjectVersion v : newestFirst) {
+        List<ObjectVersion> next = null;
+        for (int i = 0; i < newestFirst.size(); i++) {
+            ObjectVersion v = newestFirst.get(i);
             ObjectVersion r = v.relocated(moves);
-            changed |= r != v;
-            next.add(r);
+            if (r != v) {
+                if (next == null) {
+                    next = new ArrayList<>(newestFirst);
+                }
+                next.set(i, r);
+            }
         }
-        return changed ? new KeyVersions(next) : this;
+        return next == null ? this : new KeyVersions(next);
     }
 
     /** These versions without {@code versionId}; null when none would be left. */

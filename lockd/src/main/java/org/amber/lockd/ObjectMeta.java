@@ -1,7 +1,6 @@
 package org.amber.lockd;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The metadata a client stores with a version: its content type, the {@code x-amz-meta-*} user
@@ -13,12 +12,17 @@ public record ObjectMeta(String contentType, Map<String, String> userMetadata, M
     /** S3's content type when a client sends none. */
     public static final String DEFAULT_CONTENT_TYPE = "binary/octet-stream";
 
+    /** Stored headers whose values repeat across versions (the rest, such as checksums, are unique). */
+    private static final java.util.Set<String> SHARED_VALUES = java.util.Set.of("x-amz-checksum-type", "content-encoding",
+            "content-language", "cache-control", "x-amz-storage-class");
+
     public static final ObjectMeta NONE = new ObjectMeta(null, Map.of(), Map.of());
 
     public ObjectMeta {
-        userMetadata = immutableSorted(userMetadata);
-        headers = immutableSorted(headers);
-        tags = immutableSorted(tags);
+        contentType = Canonical.string(contentType);
+        userMetadata = SmallSortedMap.copyOf(userMetadata, name -> false);
+        headers = SmallSortedMap.copyOf(headers, SHARED_VALUES::contains);
+        tags = SmallSortedMap.copyOf(tags, name -> false);
     }
 
     /** Metadata without tags. */
@@ -34,9 +38,5 @@ public record ObjectMeta(String contentType, Map<String, String> userMetadata, M
     /** This metadata with {@code tags} instead of its own. */
     public ObjectMeta withTags(Map<String, String> newTags) {
         return new ObjectMeta(contentType, userMetadata, headers, newTags);
-    }
-
-    private static Map<String, String> immutableSorted(Map<String, String> m) {
-        return m.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(m));
     }
 }

@@ -19,6 +19,7 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
                             org.amber.lockd.lock.ObjectLock lock) {
 
     public ObjectVersion {
+        owner = Canonical.string(owner);
         parts = parts == null ? List.of() : List.copyOf(parts);
         lock = lock == null ? org.amber.lockd.lock.ObjectLock.NONE : lock;
     }
@@ -58,8 +59,17 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
     /** This version with every extent named in {@code moves} replaced; itself when none is. */
     public ObjectVersion relocated(java.util.Map<BlobRef, BlobRef> moves) {
         BlobRef newBlob = blob == null ? null : moves.getOrDefault(blob, blob);
-        List<Part> newParts = parts.stream().map(p -> moves.containsKey(p.blob()) ? p.withBlob(moves.get(p.blob())) : p).toList();
-        if (newBlob == blob && newParts.equals(parts)) {
+        List<Part> newParts = parts;
+        for (int i = 0; i < parts.size(); i++) {
+            BlobRef to = moves.get(parts.get(i).blob());
+            if (to != null) {
+                if (newParts == parts) {
+                    newParts = new ArrayList<>(parts);
+                }
+                newParts.set(i, parts.get(i).withBlob(to));
+            }
+        }
+        if (newBlob == blob && newParts == parts) {
             return this;
         }
         return new ObjectVersion(key, versionId, seq, deleteMarker, lastModified, size, etag, newBlob, meta, owner, newParts, lock);
