@@ -55,7 +55,7 @@ log() { echo "[run.sh $(date -u +%H:%M:%S)] $*" >&2; }
 need() { # need BINARY PACKAGE
   command -v "$1" >/dev/null && return
   log "installing $2"
-  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null
+  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $2 >/dev/null
 }
 need fio fio; need iperf3 iperf3; need jq jq; need curl curl
 
@@ -144,7 +144,7 @@ stop_amber() { # stop_amber SIGNAL
   for _ in $(seq 1 600); do kill -0 "$amber_pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -KILL "$amber_pid" 2>/dev/null || true
 }
-trap '[ -n "$amber_pid" ] && kill -KILL "$amber_pid" 2>/dev/null; true' EXIT
+trap 'if [ -n "$amber_pid" ]; then kill -KILL "$amber_pid" 2>/dev/null || true; fi' EXIT
 bench() { # bench NAME URL AK SK PIDS ARGS...
   local name=$1 url=$2 a=$3 s=$4 pids=$5; shift 5
   "$java" -Xmx2g -cp "$bench_cp" org.amber.bench.load.AmberBench --endpoint "$url" --access-key "$a" --secret-key "$s" \
@@ -165,7 +165,14 @@ if [ "$restart" = 1 ]; then
   jcmd "$amber_pid" GC.run >/dev/null 2>&1 || true
   sleep 1
   clean_heap=$(curl -s "http://127.0.0.1:$adminport/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"\}/ {print $2/1048576}')
+  # A crash under load: SIGKILL while 64 clients are writing, so the next start recovers (torn tail,
+  # re-verifying the newest blobs) instead of finding a clean-shutdown marker.
+  bench crashload "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid" --workloads fill --fill-versions 200000 \
+    --bucket-prefix crash 2>/dev/null &
+  load_pid=$!
+  sleep 5
   stop_amber KILL
+  wait "$load_pid" || true
   start_amber; crash_ready=$amber_ready_seconds
   jcmd "$amber_pid" GC.run >/dev/null 2>&1 || true
   sleep 1

@@ -33,6 +33,7 @@ final class Segment {
     private final AtomicBoolean unsynced = new AtomicBoolean();
     private volatile boolean sealed;
     private FileChannel readChannel;
+    private FileChannel directReadChannel;
 
     Segment(long id, Path path, SegmentStore.ChannelOpener opener, FileChannel writeChannel, FileChannel smallChannel) {
         this.id = id;
@@ -143,12 +144,29 @@ final class Segment {
         return readChannel;
     }
 
+    /**
+     * An O_DIRECT channel for reading whole chunks of large blobs: one device request per MiB straight
+     * into the caller's aligned buffer, instead of page-cache readahead and a copy. Opened on first use.
+     */
+    synchronized FileChannel directReader() throws IOException {
+        if (directReadChannel == null) {
+            directReadChannel = opener.open(path, Set.of(StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT));
+        }
+        return directReadChannel;
+    }
+
     synchronized void close() throws IOException {
         try {
             closeWriteChannels();
         } finally {
-            if (readChannel != null) {
-                readChannel.close();
+            try {
+                if (readChannel != null) {
+                    readChannel.close();
+                }
+            } finally {
+                if (directReadChannel != null) {
+                    directReadChannel.close();
+                }
             }
         }
     }

@@ -54,6 +54,8 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
     private static final Pattern NAME = Pattern.compile("(\\d{12})\\.seg");
     private static final int MAX_IDLE_BUFFERS = 32;
     private static final int BLOB_IO_THREADS = 16;
+    /** Chunks a large read keeps in flight ahead of the one being sent. */
+    private static final int READ_AHEAD = 2;
 
     private final Path dir;
     private final ChannelOpener opener;
@@ -134,33 +136,37 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
         }
         int first = (int) (from / BlobRef.CHUNK);
         int last = (int) ((from + count - 1) / BlobRef.CHUNK);
-        ByteBuffer[] buffers = {pool.acquire(), first < last ? pool.acquire() : null};
-        CompletableFuture<ByteBuffer> next = null;
+        // Up to READ_AHEAD chunks are read from the disk while the current one goes to the client.
+        int depth = Math.min(READ_AHEAD, last - first);
+        ByteBuffer[] buffers = new ByteBuffer[depth + 1];
+        java.util.ArrayDeque<CompletableFuture<ByteBuffer>> ahead = new java.util.ArrayDeque<>();
         try {
-            next = CompletableFuture.completedFuture(readVerifiedChunk(segment, blob, first, buffers[0]));
+            for (int k = 0; k < buffers.length; k++) {
+                buffers[k] = pool.acquire();
+            }
+            ahead.add(CompletableFuture.completedFuture(readVerifiedChunk(segment, blob, first, buffers[0])));
+            int requested = first;
             for (int i = first; i <= last; i++) {
-                ByteBuffer chunk = await(next);
-                next = null;
-                if (i < last) {
-                    // Read the next chunk from the disk while this one goes to the client.
-                    int following = i + 1;
-                    ByteBuffer spare = buffers[(i - first + 1) % 2];
-                    next = CompletableFuture.supplyAsync(() -> {
+                while (requested < last && requested - i < depth) {
+                    int chunkNo = ++requested;
+                    ByteBuffer into = buffers[(chunkNo - first) % buffers.length];
+                    ahead.add(CompletableFuture.supplyAsync(() -> {
                         try {
-                            return readVerifiedChunk(segment, blob, following, spare);
+                            return readVerifiedChunk(segment, blob, chunkNo, into);
                         } catch (IOException e) {
                             throw new CompletionException(e);
                         }
-                    }, blobIo);
+                    }, blobIo));
                 }
+                ByteBuffer chunk = await(ahead.poll());
                 long chunkStart = (long) i * BlobRef.CHUNK;
                 int lo = (int) Math.max(0, from - chunkStart);
                 int hi = (int) Math.min(chunk.limit(), from + count - chunkStart);
                 sink.accept(chunk.asReadOnlyBuffer().limit(hi).position(lo));
             }
         } finally {
-            if (next != null) {
-                next.handle((b, e) -> null).join(); // the read-ahead must be done with its buffer
+            for (CompletableFuture<ByteBuffer> f : ahead) {
+                f.handle((b, e) -> null).join(); // a read-ahead must be done with its buffer
             }
             for (ByteBuffer b : buffers) {
                 if (b != null) {
@@ -312,14 +318,17 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
     private ByteBuffer readVerifiedChunk(Segment segment, BlobRef blob, int chunk, ByteBuffer buffer) throws IOException {
         int length = (int) Math.min(BlobRef.CHUNK, blob.length() - (long) chunk * BlobRef.CHUNK);
         long position = blob.offset() + (long) chunk * BlobRef.CHUNK;
-        FileChannel channel = segment.reader();
-        buffer.clear().limit(length);
+        // Large blobs were written O_DIRECT and are not in the page cache: read them the same way, whole
+        // aligned chunks (extents are reserved in 4096-byte multiples). Small ones may be cached.
+        boolean direct = directIo && blob.length() > SegmentWriter.SMALL;
+        FileChannel channel = direct ? segment.directReader() : segment.reader();
+        buffer.clear().limit(direct ? (int) AlignedBufferPool.align(length) : length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
                 throw new CorruptBlobException(blob + ": segment " + segment.path.getFileName() + " ends inside chunk " + chunk);
             }
         }
-        buffer.flip();
+        buffer.flip().limit(length);
         CRC32C crc = new CRC32C();
         crc.update(buffer.duplicate());
         if ((int) crc.getValue() != blob.chunkCrc(chunk)) {
