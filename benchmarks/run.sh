@@ -249,7 +249,7 @@ floor=$(minof "$seqw" "$lo")
     echo "| restart with $fill_versions versions ready ≤ 10 s (clean stop) | $(dec "$clean_ready") s, heap after GC $(num "$clean_heap") MiB (-Xmx1g) | $(check "$clean_ready" '<=' 10) |"
     echo "| restart with $fill_versions versions ready ≤ 10 s (after SIGKILL) | $(dec "$crash_ready") s, heap after GC $(num "$crash_heap") MiB (-Xmx1g) | $(check "$crash_ready" '<=' 10) |"
     echo
-    echo "Filling: $(sed -n '3p' "$raw/fill.md" | cut -d'|' -f2-4). Ready = from launching \`bin/amberd\` (JVM start included) to \`/health/ready\` answering 200. Daemon log:"
+    echo "Filled at $(num "$(v fill fill.ops_per_s)") PUTs/s (100 B, c=64). Ready = from launching \`bin/amberd\` (JVM start included) to \`/health/ready\` answering 200. Daemon log of the two starts:"
     echo
     echo "$replay_lines" | sed 's/^/    /'
   fi

@@ -80,8 +80,6 @@ final class ParallelApply implements Consumer<Recorded>, AutoCloseable {
 
     @Override
     public void close() {
-        if (thread.isAlive()) {
-            queue.offer(END);
-        }
+        thread.interrupt(); // after finish() it has ended; after a failed replay it must not wait forever
     }
 }

@@ -4,6 +4,7 @@ import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.WaitStrategy;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,8 +29,9 @@ final class StageWaitStrategy implements WaitStrategy {
     /**
      * Threads in (or about to enter) the monitor wait. A signaller that sees none skips the monitor:
      * under load the stages rarely sleep, and 64 publishers contending for the monitor on every publish
-     * cost more than the work. The waiter raises the count before it re-reads the sequence, the signaller
-     * moves the sequence before it reads the count (both volatile), so one of them sees the other.
+     * cost more than the work. The waiter raises the count (a volatile read-modify-write) before it
+     * re-reads the sequence; the signaller has moved the sequence (a release store, in Disruptor) and
+     * issues a full fence before it reads the count, so one of the two always sees the other.
      */
     private final AtomicInteger waiters = new AtomicInteger();
 
@@ -61,6 +63,7 @@ final class StageWaitStrategy implements WaitStrategy {
 
     @Override
     public void signalAllWhenBlocking() {
+        VarHandle.fullFence();
         if (waiters.get() == 0) {
             return;
         }
