@@ -3,7 +3,6 @@ package org.amber.bench.micro;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.amber.journal.CorruptRecordException;
 import org.amber.journal.EventCodec;
 import org.amber.lockd.BlobRef;
@@ -18,15 +17,7 @@ import org.amber.lockd.lock.LockMode;
 import org.amber.lockd.lock.ObjectLock;
 import org.amber.lockd.lock.Retention;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The journal record codec: {@link EventCodec#encode} (the tagged-struct encoder, then the CRC32C frame)
@@ -39,13 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * metadata, a verified checksum and a default GOVERNANCE retention) and a PutObjectRetention's
  * {@link RetentionSet}. Each is round-tripped once in {@link #setUp} and must come back equal.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class CodecBench {
+public class CodecBench extends MicroBench {
     private Recorded versionStored;
     private Recorded retentionSet;
     private byte[] versionStoredFrame;

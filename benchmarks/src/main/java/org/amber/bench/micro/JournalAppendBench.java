@@ -8,18 +8,14 @@ import net.openhft.chronicle.core.io.IOTools;
 import org.amber.journal.Journal;
 import org.amber.lockd.event.Recorded;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The journal's group commit, as the daemon's persist stage does it at the end of each batch
@@ -39,14 +35,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * over a GiB before its directory is deleted.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {Flags.EXPORTS_MISC, Flags.EXPORTS_REF, Flags.EXPORTS_UTIL, Flags.EXPORTS_NIO_CH,
         Flags.EXPORTS_SUN_MISC, Flags.OPENS_IO, Flags.OPENS_LANG, Flags.OPENS_REFLECT, Flags.OPENS_UTIL, Flags.OPENS_NIO,
         Flags.NO_ANALYTICS, Flags.NO_ANNOUNCER})
-public class JournalAppendBench {
+public class JournalAppendBench extends MicroBench {
     /** Records appended per sync: the size of the group commit. */
     @Param({"1", "8", "64", "256"})
     public int batch;

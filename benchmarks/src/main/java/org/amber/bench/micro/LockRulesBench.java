@@ -1,7 +1,6 @@
 package org.amber.bench.micro;
 
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.amber.lockd.ObjectMeta;
 import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.VersionIds;
@@ -12,15 +11,7 @@ import org.amber.lockd.lock.LockRules.Verdict;
 import org.amber.lockd.lock.ObjectLock;
 import org.amber.lockd.lock.Retention;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -34,13 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * expired, with and without the bypass, legal hold, no lock) so no single branch is all the JIT sees;
  * {@link OperationsPerInvocation} makes the reported time that of one call.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class LockRulesBench {
+public class LockRulesBench extends MicroBench {
     /** The compliance clock's reading; retention dates are relative to it. */
     private static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
     private static final Instant IN_30_DAYS = NOW.plusSeconds(30 * 86_400L);

@@ -3,7 +3,6 @@ package org.amber.bench.micro;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.amber.lockd.policy.Arns;
 import org.amber.lockd.policy.Authorizer;
 import org.amber.lockd.policy.Caller;
@@ -11,15 +10,7 @@ import org.amber.lockd.policy.Policy;
 import org.amber.lockd.policy.RequestFacts;
 import org.amber.s3.iam.PolicyParser;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The access decision ({@link Authorizer#allowed}) for an IAM user under a bucket policy and an identity
@@ -36,13 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * The request's condition keys are those the S3 layer's {@code Access.facts} gathers for such a request.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class PolicyBench {
+public class PolicyBench extends MicroBench {
     private static final String BUCKET = "vault";
 
     /** Caps retention, refuses plain HTTP, lets nobody but the break-glass role bypass governance. */

@@ -5,21 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.amber.s3.auth.AuthContext;
 import org.amber.s3.auth.SecretLookup;
 import org.amber.s3.auth.SigV4;
 import org.amber.s3.auth.SignedRequest;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SigV4 verification ({@link SigV4#verify}) of a header-signed PutObject: parsing the Authorization
@@ -35,13 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * by AWS, rather than in {@code @Setup}. {@link #setUp} verifies it once, so a broken verifier fails the
  * run instead of timing an exception.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class SigV4Bench {
+public class SigV4Bench extends MicroBench {
     private static final String ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
