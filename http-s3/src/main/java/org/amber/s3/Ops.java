@@ -1,7 +1,6 @@
 package org.amber.s3;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.amber.lockd.BucketState;
@@ -88,14 +87,6 @@ public final class Ops {
         return versionId;
     }
 
-    public static byte[] sha256(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static String hex(byte[] b) {
         StringBuilder sb = new StringBuilder(b.length * 2);
         for (byte x : b) {
@@ -106,7 +97,7 @@ public final class Ops {
 
     /** The canonical id S3 shows as a bucket or object Owner: a stable digest of the principal's ARN. */
     public static String ownerId(String arn) {
-        return hex(sha256(arn.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return hex(org.amber.s3.body.Digests.sha256(arn.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The display name S3 shows for an owner: the last part of its ARN. */

@@ -102,7 +102,7 @@ public final class S3Handler extends Handler.Abstract {
         Session session = token == null ? null : openSession(token);
         SecretLookup secrets = session == null ? services.secrets()
                 : akid -> akid.equals(session.accessKeyId()) ? Optional.of(session.secretKey()) : Optional.empty();
-        String bodySha = req.formBody() == null ? null : org.amber.s3.Ops.hex(org.amber.s3.Ops.sha256(req.formBody()));
+        String bodySha = req.formBody() == null ? null : org.amber.s3.Ops.hex(org.amber.s3.body.Digests.sha256(req.formBody()));
         SignedRequest signed = new SignedRequest(req.method(), req.jetty().getHttpURI().getPath(),
                 req.jetty().getHttpURI().getQuery(), req.headersForSigning(), bodySha);
         Optional<AuthContext> ctx = SigV4.verify(signed, secrets, services.clock().instant());

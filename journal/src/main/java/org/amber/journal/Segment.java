@@ -156,30 +156,31 @@ final class Segment {
     }
 
     synchronized void close() throws IOException {
-        try {
-            closeWriteChannels();
-        } finally {
-            try {
-                if (readChannel != null) {
-                    readChannel.close();
-                }
-            } finally {
-                if (directReadChannel != null) {
-                    directReadChannel.close();
-                }
-            }
-        }
+        closeAll(writeChannel, smallChannel, readChannel, directReadChannel);
     }
 
     private void closeWriteChannels() throws IOException {
-        try {
-            if (writeChannel != null) {
-                writeChannel.close();
+        closeAll(writeChannel, smallChannel);
+    }
+
+    /** Closes every channel given (nulls skipped), then throws the first failure. */
+    private static void closeAll(FileChannel... channels) throws IOException {
+        IOException first = null;
+        for (FileChannel c : channels) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
-        } finally {
-            if (smallChannel != null) {
-                smallChannel.close();
-            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -150,40 +149,21 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
                 while (requested < last && requested - i < depth) {
                     int chunkNo = ++requested;
                     ByteBuffer into = buffers[(chunkNo - first) % buffers.length];
-                    ahead.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return readVerifiedChunk(segment, blob, chunkNo, into);
-                        } catch (IOException e) {
-                            throw new CompletionException(e);
-                        }
-                    }, blobIo));
+                    ahead.add(BlobIo.start(() -> readVerifiedChunk(segment, blob, chunkNo, into), blobIo));
                 }
-                ByteBuffer chunk = await(ahead.poll());
+                ByteBuffer chunk = BlobIo.await(ahead.poll());
                 long chunkStart = (long) i * BlobRef.CHUNK;
                 int lo = (int) Math.max(0, from - chunkStart);
                 int hi = (int) Math.min(chunk.limit(), from + count - chunkStart);
                 sink.accept(chunk.asReadOnlyBuffer().limit(hi).position(lo));
             }
         } finally {
-            for (CompletableFuture<ByteBuffer> f : ahead) {
-                f.handle((b, e) -> null).join(); // a read-ahead must be done with its buffer
-            }
+            ahead.forEach(BlobIo::settle); // a read-ahead must be done with its buffer
             for (ByteBuffer b : buffers) {
                 if (b != null) {
                     pool.release(b);
                 }
             }
-        }
-    }
-
-    private static ByteBuffer await(CompletableFuture<ByteBuffer> f) throws IOException {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e;
         }
     }
 

@@ -3,7 +3,6 @@ package org.amber.journal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.zip.CRC32C;
 import org.amber.lockd.BlobRef;
@@ -87,7 +86,7 @@ final class SegmentWriter implements BlobWriter {
         }
         done = true;
         if (inFlight != null) {
-            inFlight.handle((v, e) -> null).join(); // its buffer goes back to the pool when it ends
+            BlobIo.settle(inFlight); // its buffer goes back to the pool when it ends
             inFlight = null;
         }
         if (buffer != null) {
@@ -129,11 +128,10 @@ final class SegmentWriter implements BlobWriter {
         awaitInFlight();
         ByteBuffer full = buffer;
         buffer = null; // the next copy() takes a fresh one
-        inFlight = CompletableFuture.runAsync(() -> {
+        inFlight = BlobIo.start(() -> {
             try {
                 segment.write(full, position, false);
-            } catch (IOException e) {
-                throw new CompletionException(e);
+                return null;
             } finally {
                 pool.release(full);
             }
@@ -146,14 +144,7 @@ final class SegmentWriter implements BlobWriter {
         }
         CompletableFuture<Void> f = inFlight;
         inFlight = null;
-        try {
-            f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e;
-        }
+        BlobIo.await(f);
     }
 
     private void checkOpen() {

@@ -45,18 +45,8 @@ public record KeyVersions(List<ObjectVersion> newestFirst) {
 
     /** These versions with their extents moved; itself when none moved. */
     KeyVersions relocated(java.util.Map<BlobRef, BlobRef> moves) {
-        List<ObjectVersion> next = null;
-        for (int i = 0; i < newestFirst.size(); i++) {
-            ObjectVersion v = newestFirst.get(i);
-            ObjectVersion r = v.relocated(moves);
-            if (r != v) {
-                if (next == null) {
-                    next = new ArrayList<>(newestFirst);
-                }
-                next.set(i, r);
-            }
-        }
-        return next == null ? this : new KeyVersions(next);
+        List<ObjectVersion> next = CopyOnChange.map(newestFirst, v -> v.relocated(moves));
+        return next == newestFirst ? this : new KeyVersions(next);
     }
 
     /** These versions without {@code versionId}; null when none would be left. */

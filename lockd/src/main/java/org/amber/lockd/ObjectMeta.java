@@ -19,7 +19,7 @@ public record ObjectMeta(String contentType, Map<String, String> userMetadata, M
     public static final ObjectMeta NONE = new ObjectMeta(null, Map.of(), Map.of());
 
     public ObjectMeta {
-        contentType = Canonical.string(contentType);
+        contentType = SharedStrings.of(contentType);
         userMetadata = SmallSortedMap.copyOf(userMetadata, name -> false);
         headers = SmallSortedMap.copyOf(headers, SHARED_VALUES::contains);
         tags = SmallSortedMap.copyOf(tags, name -> false);

@@ -19,7 +19,7 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
                             org.amber.lockd.lock.ObjectLock lock) {
 
     public ObjectVersion {
-        owner = Canonical.string(owner);
+        owner = SharedStrings.of(owner);
         parts = parts == null ? List.of() : List.copyOf(parts);
         lock = lock == null ? org.amber.lockd.lock.ObjectLock.NONE : lock;
     }
@@ -59,16 +59,7 @@ public record ObjectVersion(String key, String versionId, long seq, boolean dele
     /** This version with every extent named in {@code moves} replaced; itself when none is. */
     public ObjectVersion relocated(java.util.Map<BlobRef, BlobRef> moves) {
         BlobRef newBlob = blob == null ? null : moves.getOrDefault(blob, blob);
-        List<Part> newParts = parts;
-        for (int i = 0; i < parts.size(); i++) {
-            BlobRef to = moves.get(parts.get(i).blob());
-            if (to != null) {
-                if (newParts == parts) {
-                    newParts = new ArrayList<>(parts);
-                }
-                newParts.set(i, parts.get(i).withBlob(to));
-            }
-        }
+        List<Part> newParts = CopyOnChange.map(parts, p -> p.relocated(moves));
         if (newBlob == blob && newParts == parts) {
             return this;
         }

@@ -25,6 +25,12 @@ public record Part(int number, long size, String etag, BlobRef blob, Map<String,
         return new Part(number, size, etag, moved, checksums, lastModified);
     }
 
+    /** This part with its extent moved if {@code moves} names it; itself otherwise. */
+    Part relocated(java.util.Map<BlobRef, BlobRef> moves) {
+        BlobRef to = moves.get(blob);
+        return to == null ? this : withBlob(to);
+    }
+
     /** The same part wherever its bytes are: equal in all but the extent's place. */
     public boolean sameContent(Part o) {
         return number == o.number && size == o.size && etag.equals(o.etag) && checksums.equals(o.checksums)

@@ -35,13 +35,10 @@ final class SmallSortedMap extends AbstractMap<String, String> {
         String[] v = new String[k.length];
         for (int i = 0; i < k.length; i++) {
             v[i] = m.get(k[i]);
-            if (i > 0 && k[i].equals(k[i - 1])) {
-                throw new IllegalArgumentException("duplicate key " + k[i]);
-            }
             if (sharedValue.test(k[i])) {
-                v[i] = Canonical.string(v[i]);
+                v[i] = SharedStrings.of(v[i]);
             }
-            k[i] = Canonical.string(k[i]);
+            k[i] = SharedStrings.of(k[i]);
         }
         return new SmallSortedMap(k, v);
     }

@@ -93,6 +93,6 @@ public final class Upload {
     }
 
     void relocate(java.util.Map<BlobRef, BlobRef> moves) {
-        parts.replaceAll((n, p) -> moves.containsKey(p.blob()) ? p.withBlob(moves.get(p.blob())) : p);
+        parts.replaceAll((n, p) -> p.relocated(moves));
     }
 }

@@ -3,7 +3,6 @@ package org.amber.s3.body;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 import java.util.Set;
 import org.amber.s3.S3Error;
@@ -43,7 +42,7 @@ public final class AwsChunkedInputStream extends InputStream {
         this.decodedLength = decodedLength;
         this.signatures = signatures;
         this.trailers = new TrailerSection(trailers);
-        this.chunkSha = signatures == null ? null : sha256();
+        this.chunkSha = signatures == null ? null : Digests.of("SHA-256");
     }
 
     @Override
@@ -168,13 +167,5 @@ public final class AwsChunkedInputStream extends InputStream {
             throw ChunkWire.terminated();
         }
         return value.strip();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JRE", e);
-        }
     }
 }

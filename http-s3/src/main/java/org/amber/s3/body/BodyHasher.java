@@ -1,7 +1,6 @@
 package org.amber.s3.body;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.zip.Checksum;
 
 /** A running digest of object bytes whose result is the big-endian bytes S3 shows in base64. Not thread-safe. */
@@ -34,7 +33,7 @@ public interface BodyHasher {
 
     /** A JDK message digest such as {@code SHA-256}; every JRE has MD5, SHA-1 and SHA-256. */
     static BodyHasher jdk(String algorithm) {
-        MessageDigest md = Prototypes.copy(algorithm);
+        MessageDigest md = Digests.of(algorithm);
         return new BodyHasher() {
             @Override
             public void update(byte[] b, int off, int len) {
@@ -46,32 +45,5 @@ public interface BodyHasher {
                 return md.digest();
             }
         };
-    }
-
-    /** One digest of each algorithm to clone: a JCA provider lookup per request costs more than a small body's digest. */
-    final class Prototypes {
-        private static final java.util.concurrent.ConcurrentHashMap<String, MessageDigest> BY_NAME = new java.util.concurrent.ConcurrentHashMap<>();
-
-        private Prototypes() {
-        }
-
-        static MessageDigest copy(String algorithm) {
-            MessageDigest proto = BY_NAME.computeIfAbsent(algorithm, a -> {
-                try {
-                    return MessageDigest.getInstance(a);
-                } catch (NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(a + " is required of every JRE", e);
-                }
-            });
-            try {
-                return (MessageDigest) proto.clone();
-            } catch (CloneNotSupportedException e) {
-                try {
-                    return MessageDigest.getInstance(algorithm);
-                } catch (NoSuchAlgorithmException never) {
-                    throw new IllegalStateException(never);
-                }
-            }
-        }
     }
 }

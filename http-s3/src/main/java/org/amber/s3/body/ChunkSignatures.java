@@ -53,7 +53,7 @@ public final class ChunkSignatures {
 
     /** Checks the trailer's signature over its canonical lines ({@code name:value\n} each). */
     public void verifyTrailer(String canonicalTrailer, String provided) {
-        byte[] hash = sha256(canonicalTrailer.getBytes(StandardCharsets.UTF_8));
+        byte[] hash = Digests.sha256(canonicalTrailer.getBytes(StandardCharsets.UTF_8));
         verify("AWS4-HMAC-SHA256-TRAILER\n" + amzDate + "\n" + scope + "\n" + previous + "\n" + HEX.formatHex(hash),
                 provided);
     }
@@ -66,13 +66,5 @@ public final class ChunkSignatures {
                     Map.of("StringToSign", stringToSign, "SignatureProvided", provided));
         }
         previous = expected;
-    }
-
-    static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is required of every JRE", e);
-        }
     }
 }

@@ -7,16 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * metadata names, a few header values. A million versions otherwise hold a million copies of
  * "x-amz-checksum-type" and "binary/octet-stream". Bounded: once full, strings are returned as they are.
  */
-public final class Canonical {
+final class SharedStrings {
     private static final int MAX_ENTRIES = 16_384;
     private static final int MAX_LENGTH = 128;
     private static final ConcurrentHashMap<String, String> POOL = new ConcurrentHashMap<>();
 
-    private Canonical() {
+    private SharedStrings() {
     }
 
     /** The shared instance equal to {@code s}; {@code s} itself if it is long, new and the pool is full, or null. */
-    public static String string(String s) {
+    static String of(String s) {
         if (s == null || s.length() > MAX_LENGTH) {
             return s;
         }
