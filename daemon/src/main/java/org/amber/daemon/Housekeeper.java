@@ -122,18 +122,18 @@ final class Housekeeper implements AutoCloseable {
      * extents and moves the references; the next round drops it.
      */
     private void compactOne() throws Exception {
-        Map<Long, List<BlobRef>> live = new TreeMap<>();
-        for (BlobRef b : published.referencedExtents()) {
+        Map<Long, Map<BlobRef, LiveExtent>> live = new TreeMap<>();
+        published.forEachExtent((bucket, key, b) -> {
             if (b.segment() >= 0) {
-                live.computeIfAbsent(b.segment(), k -> new ArrayList<>()).add(b);
+                live.computeIfAbsent(b.segment(), k -> new java.util.HashMap<>()).putIfAbsent(b, new LiveExtent(bucket, key, b));
             }
-        }
+        });
         Set<Long> closed = segments.closedSegments();
         closed.removeAll(published.droppedSegments());
         long best = -1;
         long bestLive = Long.MAX_VALUE;
         for (long id : closed) {
-            long liveBytes = live.getOrDefault(id, List.of()).stream().mapToLong(BlobRef::length).sum();
+            long liveBytes = live.getOrDefault(id, Map.of()).keySet().stream().mapToLong(BlobRef::length).sum();
             if (liveBytes > 0 && liveBytes * 2 <= segments.fileSize(id) && liveBytes < bestLive) {
                 best = id;
                 bestLive = liveBytes;
@@ -143,10 +143,11 @@ final class Housekeeper implements AutoCloseable {
             return;
         }
         List<ExtentMove> moves = new ArrayList<>();
-        for (BlobRef from : live.get(best)) {
+        for (LiveExtent x : live.get(best).values()) {
+            BlobRef from = x.extent();
             try (BlobWriter w = segments.create(from.length())) {
                 segments.read(from, 0, from.length(), w::write);
-                moves.add(new ExtentMove(from, w.finish()));
+                moves.add(new ExtentMove(from, w.finish(), x.bucket(), x.key()));
             }
         }
         Decision d = decide(new RelocateExtents(moves));
@@ -156,6 +157,10 @@ final class Housekeeper implements AutoCloseable {
         // The segment is dropped by the next round, not now: reads that found a version before the move
         // may still be streaming from it.
         LOG.info("reclamation: compacting segment {}: moved {} live extent(s), {} bytes", best, moves.size(), bestLive);
+    }
+
+    /** An extent some version or upload part of {@code key} in {@code bucket} references. */
+    private record LiveExtent(String bucket, String key, BlobRef extent) {
     }
 
     private Decision decide(org.amber.lockd.command.Command c) throws Exception {

@@ -130,7 +130,9 @@ final class EventDecoder {
                 List<ExtentMove> moves = new ArrayList<>();
                 for (TaggedStruct m : s.getStructList("moves")) {
                     try {
-                        moves.add(new ExtentMove(blob(m.getStruct("from")), blob(m.getStruct("to"))));
+                        // Moves journaled before owners were recorded have no bucket and key.
+                        moves.add(new ExtentMove(blob(m.getStruct("from")), blob(m.getStruct("to")),
+                                m.has("bucket") ? m.getString("bucket") : null, m.has("key") ? m.getString("key") : null));
                     } catch (IllegalArgumentException | NullPointerException e) {
                         throw new CorruptRecordException("inconsistent extent move: " + e.getMessage(), e);
                     }

@@ -16,6 +16,7 @@ import org.amber.lockd.event.IamEvent;
 import org.amber.lockd.event.Recorded;
 import org.amber.lockd.event.PartStored;
 import org.amber.lockd.event.ExtentsMoved;
+import org.amber.lockd.ExtentMove;
 import org.amber.lockd.event.SegmentsDropped;
 import org.amber.lockd.event.ClockTicked;
 import org.amber.lockd.event.LegalHoldSet;
@@ -103,7 +104,13 @@ final class EventEncoder {
             return new TaggedWriter("UploadEnded").putString("bucket", u.bucket()).putString("uploadId", u.uploadId());
         } else if (e instanceof ExtentsMoved m) {
             List<TaggedWriter> moves = new ArrayList<>(m.moves().size());
-            m.moves().forEach(x -> moves.add(new TaggedWriter("Move").putStruct("from", blob(x.from())).putStruct("to", blob(x.to()))));
+            for (ExtentMove x : m.moves()) {
+                TaggedWriter w = new TaggedWriter("Move").putStruct("from", blob(x.from())).putStruct("to", blob(x.to()));
+                if (x.ownerKnown()) {
+                    w.putString("bucket", x.bucket()).putString("key", x.key());
+                }
+                moves.add(w);
+            }
             return new TaggedWriter("ExtentsMoved").putStructList("moves", moves);
         } else if (e instanceof SegmentsDropped d) {
             List<TaggedWriter> ids = new ArrayList<>(d.segments().size());

@@ -112,8 +112,10 @@ final class SampleRecords {
             case 11: {
                 long length = 1 + rnd.nextInt(3 * BlobRef.CHUNK);
                 BlobRef from = blob(rnd, length);
-                return new ExtentsMoved(List.of(new ExtentMove(from, new BlobRef(from.segment() + 1, 8192, length, from.crc32c(),
-                        from.chunkCrcs()))));
+                BlobRef to = new BlobRef(from.segment() + 1, 8192, length, from.crc32c(), from.chunkCrcs());
+                // Without an owner is how moves were journaled before owners were recorded.
+                return new ExtentsMoved(List.of(rnd.nextBoolean() ? new ExtentMove(from, to)
+                        : new ExtentMove(from, to, bucket, "k" + rnd.nextInt(1000))));
             }
             case 10:
                 return new SegmentsDropped(rnd.nextBoolean() ? List.of(seq) : List.of(seq, seq + 7, 1L << 40));

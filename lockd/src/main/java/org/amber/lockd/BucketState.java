@@ -126,6 +126,7 @@ public final class BucketState {
         }
     }
 
+    /** Points every version and upload part of the bucket that references a moved extent at its new place (a full scan). */
     void relocate(java.util.Map<BlobRef, BlobRef> moves) {
         // Writes only the keys whose versions moved: replaceAll would rewrite every entry of the bucket.
         for (java.util.Map.Entry<String, KeyVersions> e : keys.entrySet()) {
@@ -136,6 +137,22 @@ public final class BucketState {
             }
         }
         uploadsById.values().forEach(u -> u.relocate(moves));
+    }
+
+    /** As {@link #relocate(java.util.Map)}, for the versions and uploads of {@code key} only. */
+    void relocate(String key, java.util.Map<BlobRef, BlobRef> moves) {
+        keys.computeIfPresent(key, (k, kv) -> kv.relocated(moves));
+        uploadsByKey.getOrDefault(key, java.util.List.of()).forEach(u -> u.relocate(moves));
+    }
+
+    /** Whether a version or an upload in progress of {@code key} references {@code extent}. */
+    boolean references(String key, BlobRef extent) {
+        KeyVersions kv = keys.get(key);
+        if (kv != null && kv.newestFirst().stream().anyMatch(v -> v.extents().contains(extent))) {
+            return true;
+        }
+        return uploadsByKey.getOrDefault(key, java.util.List.of()).stream()
+                .anyMatch(u -> u.parts().values().stream().anyMatch(p -> p.blob().equals(extent)));
     }
 
     void configureLock(org.amber.lockd.lock.DefaultRetention rule) {

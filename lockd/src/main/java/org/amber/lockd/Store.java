@@ -86,9 +86,7 @@ public final class Store {
         } else if (e instanceof UploadEnded u) {
             bucketOrFail(u.bucket()).endUpload(u.uploadId());
         } else if (e instanceof ExtentsMoved m) {
-            java.util.Map<BlobRef, BlobRef> moves = new java.util.HashMap<>();
-            m.moves().forEach(x -> moves.put(x.from(), x.to()));
-            buckets.values().forEach(b -> b.relocate(moves));
+            relocate(m.moves());
         } else if (e instanceof ObjectLockConfigured c) {
             bucketOrFail(c.bucket()).configureLock(c.rule());
         } else if (e instanceof RetentionSet r) {
@@ -137,6 +135,66 @@ public final class Store {
         return Collections.unmodifiableCollection(accountsByKey.values());
     }
 
+    /**
+     * Moves whose owner is known touch only the owner's key: a compaction of one segment costs its moves,
+     * not a scan of a million versions (and replay would pay that scan again for every compaction ever
+     * journaled). Moves journaled before owners were recorded still search every bucket.
+     */
+    private void relocate(java.util.List<ExtentMove> moves) {
+        java.util.Map<BlobRef, BlobRef> to = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Set<String>> keysByBucket = new java.util.HashMap<>();
+        boolean unknownOwner = false;
+        for (ExtentMove x : moves) {
+            to.put(x.from(), x.to());
+            if (x.ownerKnown()) {
+                keysByBucket.computeIfAbsent(x.bucket(), b -> new java.util.HashSet<>()).add(x.key());
+            } else {
+                unknownOwner = true;
+            }
+        }
+        if (unknownOwner) {
+            buckets.values().forEach(b -> b.relocate(to));
+            return;
+        }
+        keysByBucket.forEach((bucket, keys) -> {
+            BucketState b = bucketOrFail(bucket);
+            keys.forEach(k -> b.relocate(k, to));
+        });
+    }
+
+    /** Whether the move's extent is still referenced: by its owner's key if known, else anywhere (a full scan). */
+    public boolean references(ExtentMove m, java.util.function.Supplier<java.util.Set<BlobRef>> everything) {
+        if (!m.ownerKnown()) {
+            return everything.get().contains(m.from());
+        }
+        BucketState b = buckets.get(m.bucket());
+        return b != null && b.references(m.key(), m.from());
+    }
+
+    /** Calls {@code visit} with the bucket, the key and the extent of every extent a version or an upload in progress references. */
+    public void forEachExtent(ExtentVisitor visit) {
+        for (BucketState b : buckets.values()) {
+            for (KeyVersions kv : b.keys().values()) {
+                for (ObjectVersion v : kv.newestFirst()) {
+                    for (BlobRef x : v.extents()) {
+                        visit.extent(b.name(), v.key(), x);
+                    }
+                }
+            }
+            for (java.util.List<Upload> uploads : b.uploads().values()) {
+                for (Upload u : uploads) {
+                    u.parts().values().forEach(p -> visit.extent(b.name(), u.key(), p.blob()));
+                }
+            }
+        }
+    }
+
+    /** What {@link #forEachExtent} calls. */
+    @FunctionalInterface
+    public interface ExtentVisitor {
+        void extent(String bucket, String key, BlobRef extent);
+    }
+
     /** Blob segments reclamation has dropped; nothing may reference them again. A read-only live view. */
     public java.util.Set<Long> droppedSegments() {
         return Collections.unmodifiableSet(droppedSegments);
@@ -155,18 +213,7 @@ public final class Store {
     /** Every extent some version or some part of an upload in progress references (a full scan). */
     public java.util.Set<BlobRef> referencedExtents() {
         java.util.Set<BlobRef> out = new java.util.HashSet<>();
-        for (BucketState b : buckets.values()) {
-            for (KeyVersions kv : b.keys().values()) {
-                for (ObjectVersion v : kv.newestFirst()) {
-                    out.addAll(v.extents());
-                }
-            }
-            for (java.util.List<Upload> uploads : b.uploads().values()) {
-                for (Upload u : uploads) {
-                    u.parts().values().forEach(p -> out.add(p.blob()));
-                }
-            }
-        }
+        forEachExtent((bucket, key, x) -> out.add(x));
         return out;
     }
 

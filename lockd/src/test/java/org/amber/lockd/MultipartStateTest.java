@@ -145,6 +145,32 @@ class MultipartStateTest {
     }
 
     @Test
+    void movesThatNameTheirOwnerTouchOnlyThatKeyAndMoveOnlyWhatItReferences() {
+        BlobRef a = new BlobRef(40, 0, 10, 1, new int[] {1});
+        BlobRef b = new BlobRef(40, 4096, 10, 1, new int[] {1});
+        run(new PutObject("b", "ka", a, 10, "ea", ObjectMeta.NONE));
+        run(new PutObject("b", "kb", b, 10, "eb", ObjectMeta.NONE));
+        String id = create("ku");
+        part("ku", id, 1, 41);
+        BlobRef partFrom = upload(id).part(1).orElseThrow().blob();
+        BlobRef aTo = new BlobRef(50, 0, 10, 1, new int[] {1});
+        BlobRef bTo = new BlobRef(50, 4096, 10, 1, new int[] {1});
+        BlobRef partTo = new BlobRef(50, 8192, 10, 1, new int[] {1});
+        Decision d = run(new RelocateExtents(List.of(new ExtentMove(a, aTo, "b", "ka"),
+                new ExtentMove(b, bTo, "b", "ka"), // names an owner that does not reference it: not moved
+                new ExtentMove(partFrom, partTo, "b", "ku"),
+                new ExtentMove(b, bTo, "nobucket", "kb"))));
+        assertEquals(List.of(new ExtentsMoved(List.of(new ExtentMove(a, aTo, "b", "ka"), new ExtentMove(partFrom, partTo, "b", "ku")))),
+                d.events());
+        BucketState bucket = store.bucket("b").orElseThrow();
+        assertEquals(List.of(aTo), bucket.latest("ka").orElseThrow().extents());
+        assertEquals(List.of(b), bucket.latest("kb").orElseThrow().extents(), "a key no move names keeps its place");
+        assertEquals(partTo, upload(id).part(1).orElseThrow().blob());
+        assertEquals(List.of(new SegmentsDropped(List.of(41L))), run(new DropSegments(java.util.Set.of(40L, 41L))).events(),
+                "segment 40 still holds kb's bytes, whatever a move named");
+    }
+
+    @Test
     void uploadsListInKeyOrderThenStartOrderAndEndWithTheirBucket() {
         String k2 = create("k2");
         String k1a = create("k1");
