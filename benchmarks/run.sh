@@ -215,6 +215,13 @@ lo=$(awk -v a="$lo1" -v b="$lo4" 'BEGIN { if (a == "nan") print "nan"; else prin
 put64=$(v amber put4k_c64.ops_per_s); p50c1=$(v amber put4k_c1.p50_ms)
 putl=$(v amber put_large.mb_per_s); getl=$(v amber get_large.mb_per_s)
 floor=$(minof "$seqw" "$lo")
+# One core's MD5 rate (JMH DigestBench, ns per MiB → MB/s): a single PUT's ETag is the MD5 of its body.
+md5=nan
+if [ -f "$raw/jmh.json" ]; then
+  md5=$(jq -r '[.[] | select(.benchmark | endswith("DigestBench.hashOneMiB")) | select(.params.algorithm == "MD5") | .primaryMetric.score][0] // empty' "$raw/jmh.json" \
+    | awk '{ if ($1 > 0) printf "%.0f", 1048576 * 1000 / $1; else print "nan" }')
+  [ -n "$md5" ] || md5=nan
+fi
 {
   echo "# Amber benchmark — $stamp on $(hostname -s)"
   echo
@@ -231,6 +238,7 @@ floor=$(minof "$seqw" "$lo")
   echo "| O_DIRECT 1 MiB sequential write, qd16 | $(num "$seqw") MB/s |"
   echo "| O_DIRECT 1 MiB sequential read, qd16 | $(num "$seqr") MB/s |"
   echo "| loopback TCP, 1 stream / 4 streams | $(num "$lo1") / $(num "$lo4") MB/s |"
+  echo "| MD5 on one core (JMH DigestBench, 1 MiB buffers) | $(num "$md5") MB/s |"
   echo
   echo "## amber-bench against Amber"
   echo
@@ -244,6 +252,7 @@ floor=$(minof "$seqw" "$lo")
   echo "| 4 KiB PUT c=64 ≥ 35% of fio 32-job fdatasync IOPS | $(ratio "$put64" "$sync32") | $(check "$(awk -v a="$put64" -v b="$sync32" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.35) |"
   echo "| 4 KiB PUT c=1 p50 ≤ 1.5 ms | $(dec "$p50c1") ms | $(check "$p50c1" '<=' 1.5) |"
   echo "| $large_mib MiB PUT ≥ 50% of min(fio seq write, loopback) = $(num "$floor") MB/s | $(num "$putl") MB/s = $(ratio "$putl" "$floor") | $(check "$(awk -v a="$putl" -v b="$floor" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.5) |"
+  echo "| (the same PUT against one core's MD5 rate, $(num "$md5") MB/s: the ETag is the body's MD5) | $(ratio "$putl" "$md5") | |"
   echo "| $large_mib MiB GET ≥ 60% of loopback ($(num "$lo") MB/s) | $(num "$getl") MB/s = $(ratio "$getl" "$lo") | $(check "$(awk -v a="$getl" -v b="$lo" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.6) |"
   if [ "$restart" = 1 ]; then
     echo "| restart with $fill_versions versions ready ≤ 10 s (clean stop) | $(dec "$clean_ready") s, heap after GC $(num "$clean_heap") MiB (-Xmx1g) | $(check "$clean_ready" '<=' 10) |"
