@@ -14,31 +14,44 @@ import java.util.Map;
  * how newer and older record formats stay readable. Immutable after parsing; confined to one thread.
  */
 final class TaggedStruct {
-    private record Value(byte tag, int offset, int length) {
-    }
-
     private final byte[] bytes;
     private final String type;
     /**
      * Fields in the order written: names (canonical instances, see {@link Names}), tags, offsets and
-     * lengths. A struct has a dozen fields at most, so a scan beats a hash map, and replaying a million
-     * records allocates no map and no name string per field.
+     * lengths, in arrays of exactly the struct's field count (counted before they are filled: replay
+     * parses several structs per record, and their garbage was a third of what replay allocated). A
+     * struct has a dozen fields at most, so a scan beats a hash map, and replaying a million records
+     * allocates no map and no name string per field.
      */
-    private String[] names = new String[16];
-    private byte[] tags = new byte[16];
-    private int[] offsets = new int[16];
-    private int[] lengths = new int[16];
+    private final String[] names;
+    private final byte[] tags;
+    private final int[] offsets;
+    private final int[] lengths;
     private int count;
 
-    private TaggedStruct(byte[] bytes, String type) {
+    private TaggedStruct(byte[] bytes, String type, int fields) {
         this.bytes = bytes;
         this.type = type;
+        this.names = new String[fields];
+        this.tags = new byte[fields];
+        this.offsets = new int[fields];
+        this.lengths = new int[fields];
     }
 
     /** Parses the struct in {@code bytes[offset, offset+length)}. */
     static TaggedStruct parse(byte[] bytes, int offset, int length) throws CorruptRecordException {
         Cursor c = new Cursor(bytes, offset, offset + length);
-        TaggedStruct s = new TaggedStruct(bytes, c.name());
+        String type = c.name();
+        int fieldsStart = c.pos;
+        int fields = 0;
+        while (c.pos < c.end) {
+            c.skip(c.varint()); // the name
+            c.tag();
+            c.skip(c.varint()); // the value
+            fields++;
+        }
+        c.pos = fieldsStart;
+        TaggedStruct s = new TaggedStruct(bytes, type, fields);
         while (c.pos < c.end) {
             String name = c.name();
             byte tag = c.tag();
@@ -54,13 +67,6 @@ final class TaggedStruct {
     }
 
     private void add(String name, byte tag, int offset, int length) {
-        if (count == names.length) {
-            int n = count * 2;
-            names = java.util.Arrays.copyOf(names, n);
-            tags = java.util.Arrays.copyOf(tags, n);
-            offsets = java.util.Arrays.copyOf(offsets, n);
-            lengths = java.util.Arrays.copyOf(lengths, n);
-        }
         names[count] = name;
         tags[count] = tag;
         offsets[count] = offset;
@@ -92,64 +98,64 @@ final class TaggedStruct {
     }
 
     boolean getBool(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.BOOL, 1);
-        return v != null && bytes[v.offset] != 0;
+        int v = field(name, TaggedWriter.BOOL, 1);
+        return v >= 0 && bytes[offsets[v]] != 0;
     }
 
     int getInt(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.INT, 4);
-        return v == null ? 0 : readInt(v.offset);
+        int v = field(name, TaggedWriter.INT, 4);
+        return v < 0 ? 0 : readInt(offsets[v]);
     }
 
     long getLong(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.LONG, 8);
-        return v == null ? 0 : readLong(v.offset);
+        int v = field(name, TaggedWriter.LONG, 8);
+        return v < 0 ? 0 : readLong(offsets[v]);
     }
 
     String getString(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.STRING, -1);
-        return v == null ? null : new String(bytes, v.offset, v.length, StandardCharsets.UTF_8);
+        int v = field(name, TaggedWriter.STRING, -1);
+        return v < 0 ? null : new String(bytes, offsets[v], lengths[v], StandardCharsets.UTF_8);
     }
 
     byte[] getBytes(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.BYTES, -1);
-        return v == null ? new byte[0] : java.util.Arrays.copyOfRange(bytes, v.offset, v.offset + v.length);
+        int v = field(name, TaggedWriter.BYTES, -1);
+        return v < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, offsets[v], offsets[v] + lengths[v]);
     }
 
     Instant getInstant(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.INSTANT, 12);
-        if (v == null) {
+        int v = field(name, TaggedWriter.INSTANT, 12);
+        if (v < 0) {
             return null;
         }
         try {
-            return Instant.ofEpochSecond(readLong(v.offset), readInt(v.offset + 8));
+            return Instant.ofEpochSecond(readLong(offsets[v]), readInt(offsets[v] + 8));
         } catch (DateTimeException e) {
             throw new CorruptRecordException("field '" + name + "' of " + type + " is not an instant", e);
         }
     }
 
     int[] getInts(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.INTS, -1);
-        if (v == null) {
+        int v = field(name, TaggedWriter.INTS, -1);
+        if (v < 0) {
             return new int[0];
         }
-        if (v.length % 4 != 0) {
+        if (lengths[v] % 4 != 0) {
             throw new CorruptRecordException("field '" + name + "' of " + type + " has a partial int");
         }
-        int[] out = new int[v.length / 4];
+        int[] out = new int[lengths[v] / 4];
         for (int i = 0; i < out.length; i++) {
-            out[i] = readInt(v.offset + 4 * i);
+            out[i] = readInt(offsets[v] + 4 * i);
         }
         return out;
     }
 
     Map<String, String> getMap(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.MAP, -1);
+        int v = field(name, TaggedWriter.MAP, -1);
         Map<String, String> out = new LinkedHashMap<>();
-        if (v == null) {
+        if (v < 0) {
             return out;
         }
-        Cursor c = new Cursor(bytes, v.offset, v.offset + v.length);
+        Cursor c = new Cursor(bytes, offsets[v], offsets[v] + lengths[v]);
         for (int n = c.varint(); n > 0; n--) {
             String key = c.string();
             byte tag = c.tag();
@@ -164,17 +170,17 @@ final class TaggedStruct {
 
     /** The nested struct, or null when the field is missing or null. */
     TaggedStruct getStruct(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.STRUCT, -1);
-        return v == null ? null : parse(bytes, v.offset, v.length);
+        int v = field(name, TaggedWriter.STRUCT, -1);
+        return v < 0 ? null : parse(bytes, offsets[v], lengths[v]);
     }
 
     List<TaggedStruct> getStructList(String name) throws CorruptRecordException {
-        Value v = get(name, TaggedWriter.LIST, -1);
+        int v = field(name, TaggedWriter.LIST, -1);
         List<TaggedStruct> out = new ArrayList<>();
-        if (v == null) {
+        if (v < 0) {
             return out;
         }
-        Cursor c = new Cursor(bytes, v.offset, v.offset + v.length);
+        Cursor c = new Cursor(bytes, offsets[v], offsets[v] + lengths[v]);
         for (int n = c.varint(); n > 0; n--) {
             byte tag = c.tag();
             int len = c.varint();
@@ -189,18 +195,17 @@ final class TaggedStruct {
         return out;
     }
 
-    /** The field's value, or null when missing or explicitly null; a different tag is corruption. */
-    private Value get(String name, byte tag, int fixedLength) throws CorruptRecordException {
+    /** The field's index, or -1 when missing or explicitly null; a different tag is corruption. */
+    private int field(String name, byte tag, int fixedLength) throws CorruptRecordException {
         int i = index(name);
         if (i < 0 || tags[i] == TaggedWriter.NULL) {
-            return null;
+            return -1;
         }
-        Value v = new Value(tags[i], offsets[i], lengths[i]);
-        if (v.tag != tag || (fixedLength >= 0 && v.length != fixedLength)) {
-            throw new CorruptRecordException("field '" + name + "' of " + type + " has tag '" + (char) v.tag
-                    + "' length " + v.length + ", expected '" + (char) tag + "'");
+        if (tags[i] != tag || (fixedLength >= 0 && lengths[i] != fixedLength)) {
+            throw new CorruptRecordException("field '" + name + "' of " + type + " has tag '" + (char) tags[i]
+                    + "' length " + lengths[i] + ", expected '" + (char) tag + "'");
         }
-        return v;
+        return i;
     }
 
     private int readInt(int at) {
@@ -259,6 +264,11 @@ final class TaggedStruct {
             String s = new String(bytes, pos, len, StandardCharsets.UTF_8);
             pos += len;
             return s;
+        }
+
+        void skip(int n) throws CorruptRecordException {
+            need(n);
+            pos += n;
         }
 
         void need(int n) throws CorruptRecordException {
