@@ -133,7 +133,9 @@ final class Housekeeper implements AutoCloseable {
         long best = -1;
         long bestLive = Long.MAX_VALUE;
         for (long id : closed) {
-            long liveBytes = live.getOrDefault(id, Map.of()).keySet().stream().mapToLong(BlobRef::length).sum();
+            // What the live extents occupy, not their object bytes: a segment of small live objects would
+            // otherwise look mostly dead, and compacting it would write another just like it, round after round.
+            long liveBytes = live.getOrDefault(id, Map.of()).keySet().stream().mapToLong(b -> SegmentStore.footprint(b.length())).sum();
             if (liveBytes > 0 && liveBytes * 2 <= segments.fileSize(id) && liveBytes < bestLive) {
                 best = id;
                 bestLive = liveBytes;

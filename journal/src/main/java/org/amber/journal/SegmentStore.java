@@ -196,6 +196,14 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
     }
 
     /**
+     * The bytes an extent of {@code length} bytes occupies in its segment: extents are reserved in
+     * 4096-byte multiples, so a segment of 100-byte objects is full at 1/40 of its size in object bytes.
+     */
+    public static long footprint(long length) {
+        return AlignedBufferPool.align(length);
+    }
+
+    /**
      * The segments no extent can ever be reserved in again: those of earlier runs, and sealed ones of this
      * run whose writers have finished and whose bytes are synced. Only these may be dropped. Thread: any.
      */
