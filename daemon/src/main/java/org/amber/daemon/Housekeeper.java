@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -122,10 +121,14 @@ final class Housekeeper implements AutoCloseable {
      * extents and moves the references; the next round drops it.
      */
     private void compactOne() throws Exception {
-        Map<Long, Map<BlobRef, LiveExtent>> live = new TreeMap<>();
+        // Two passes over the state, so that a round holds a byte count per segment and the chosen segment's
+        // extents, not every extent of a million versions. What live extents occupy, not their object bytes:
+        // a segment of small live objects would otherwise look mostly dead, and compacting it would write
+        // another just like it, round after round.
+        Map<Long, Long> liveBytes = new java.util.HashMap<>();
         published.forEachExtent((bucket, key, b) -> {
             if (b.segment() >= 0) {
-                live.computeIfAbsent(b.segment(), k -> new java.util.HashMap<>()).putIfAbsent(b, new LiveExtent(bucket, key, b));
+                liveBytes.merge(b.segment(), SegmentStore.footprint(b.length()), Long::sum);
             }
         });
         Set<Long> closed = segments.closedSegments();
@@ -133,23 +136,28 @@ final class Housekeeper implements AutoCloseable {
         long best = -1;
         long bestLive = Long.MAX_VALUE;
         for (long id : closed) {
-            // What the live extents occupy, not their object bytes: a segment of small live objects would
-            // otherwise look mostly dead, and compacting it would write another just like it, round after round.
-            long liveBytes = live.getOrDefault(id, Map.of()).keySet().stream().mapToLong(b -> SegmentStore.footprint(b.length())).sum();
-            if (liveBytes > 0 && liveBytes * 2 <= segments.fileSize(id) && liveBytes < bestLive) {
+            long live = liveBytes.getOrDefault(id, 0L);
+            if (live > 0 && live * 2 <= segments.fileSize(id) && live < bestLive) {
                 best = id;
-                bestLive = liveBytes;
+                bestLive = live;
             }
         }
         if (best < 0) {
             return;
         }
+        long chosen = best;
+        Map<BlobRef, Owner> owners = new java.util.LinkedHashMap<>();
+        published.forEachExtent((bucket, key, b) -> {
+            if (b.segment() == chosen) {
+                owners.putIfAbsent(b, new Owner(bucket, key));
+            }
+        });
         List<ExtentMove> moves = new ArrayList<>();
-        for (LiveExtent x : live.get(best).values()) {
-            BlobRef from = x.extent();
+        for (Map.Entry<BlobRef, Owner> e : owners.entrySet()) {
+            BlobRef from = e.getKey();
             try (BlobWriter w = segments.create(from.length())) {
                 segments.read(from, 0, from.length(), w::write);
-                moves.add(new ExtentMove(from, w.finish(), x.bucket(), x.key()));
+                moves.add(new ExtentMove(from, w.finish(), e.getValue().bucket(), e.getValue().key()));
             }
         }
         Decision d = decide(new RelocateExtents(moves));
@@ -161,8 +169,8 @@ final class Housekeeper implements AutoCloseable {
         LOG.info("reclamation: compacting segment {}: moved {} live extent(s), {} bytes", best, moves.size(), bestLive);
     }
 
-    /** An extent some version or upload part of {@code key} in {@code bucket} references. */
-    private record LiveExtent(String bucket, String key, BlobRef extent) {
+    /** The bucket and key whose version or upload part references an extent. */
+    private record Owner(String bucket, String key) {
     }
 
     private Decision decide(org.amber.lockd.command.Command c) throws Exception {
