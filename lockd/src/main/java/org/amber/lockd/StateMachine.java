@@ -373,19 +373,10 @@ public final class StateMachine {
      * bytes destroys no version: every reference keeps the same bytes, checksums and all.
      */
     private static Decision relocate(Store s, RelocateExtents c) {
-        // The full scan only for moves that do not name their owner, and then once.
-        java.util.function.Supplier<java.util.Set<BlobRef>> referenced = new java.util.function.Supplier<>() {
-            private java.util.Set<BlobRef> all;
-
-            @Override
-            public java.util.Set<BlobRef> get() {
-                if (all == null) {
-                    all = s.referencedExtents();
-                }
-                return all;
-            }
-        };
-        List<ExtentMove> keep = c.moves().stream().filter(m -> s.references(m, referenced)
+        // The full scan only when some move does not name its owner (moves journaled before owners were).
+        java.util.Set<BlobRef> everywhere = c.moves().stream().allMatch(ExtentMove::ownerKnown)
+                ? java.util.Set.of() : s.referencedExtents();
+        List<ExtentMove> keep = c.moves().stream().filter(m -> (m.ownerKnown() ? s.ownerReferences(m) : everywhere.contains(m.from()))
                 && !s.droppedSegments().contains(m.to().segment())).toList();
         return keep.isEmpty() ? Decision.accept(List.of()) : Decision.accept(List.of(new ExtentsMoved(keep)));
     }

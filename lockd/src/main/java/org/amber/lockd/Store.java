@@ -162,11 +162,8 @@ public final class Store {
         });
     }
 
-    /** Whether the move's extent is still referenced: by its owner's key if known, else anywhere (a full scan). */
-    public boolean references(ExtentMove m, java.util.function.Supplier<java.util.Set<BlobRef>> everything) {
-        if (!m.ownerKnown()) {
-            return everything.get().contains(m.from());
-        }
+    /** Whether the key a move names as its owner still references the move's extent. */
+    public boolean ownerReferences(ExtentMove m) {
         BucketState b = buckets.get(m.bucket());
         return b != null && b.references(m.key(), m.from());
     }

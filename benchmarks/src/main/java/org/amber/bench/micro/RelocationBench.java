@@ -30,6 +30,7 @@ import org.openjdk.jmh.annotations.Setup;
  */
 public class RelocationBench extends MicroBench {
     static final int VERSIONS = 1_000_000;
+
     @Param({"named", "unknown"})
     public String owner;
 
@@ -51,7 +52,7 @@ public class RelocationBench extends MicroBench {
         back = new ArrayList<>();
         boolean named = "named".equals(owner);
         for (int i = 0; i < VERSIONS; i++) {
-            String key = String.format("backups/host-%03d/%07d.tar", i % 100, i);
+            String key = key(i);
             BlobRef blob = new BlobRef(i / 65_536, (i % 65_536) * 4096L, 4096, i, new int[] {i});
             ObjectVersion v = new ObjectVersion(key, VersionIds.of(seq + 1), seq + 1, false, t, 4096, "\"e\"", blob,
                     ObjectMeta.NONE, "root", List.of(), ObjectLock.NONE);
@@ -63,11 +64,15 @@ public class RelocationBench extends MicroBench {
             }
         }
         // Once by hand, checked, so that a move that does nothing fails the run instead of timing nothing.
-        String first = String.format("backups/host-%03d/%07d.tar", 0, 0);
+        String first = key(0);
         apply(out);
         check(first, out.get(0).to());
         apply(back);
         check(first, out.get(0).from());
+    }
+
+    private static String key(int i) {
+        return String.format("backups/host-%03d/%07d.tar", i % 100, i);
     }
 
     private void check(String key, BlobRef expected) {
