@@ -18,15 +18,22 @@ public final class BucketState {
     private volatile boolean objectLockEnabled;
     private volatile org.amber.lockd.lock.DefaultRetention defaultRetention;
     private volatile String policy;
-    private final ConcurrentSkipListMap<String, KeyVersions> keys = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
+    private final ConcurrentSkipListMap<String, KeyVersions> keys;
     /** Uploads in progress by key (UTF-8 order), each key's in the order they began. */
     private final ConcurrentSkipListMap<String, java.util.List<Upload>> uploadsByKey = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     private final java.util.concurrent.ConcurrentHashMap<String, Upload> uploadsById = new java.util.concurrent.ConcurrentHashMap<>();
 
     BucketState(String name, String owner, Instant created) {
+        this(name, owner, created, java.util.List.of());
+    }
+
+    /** A bucket holding {@code sorted}, each key's versions in UTF-8 key order (as {@link #image()} lists them). */
+    BucketState(String name, String owner, Instant created, java.util.List<KeyVersions> sorted) {
         this.name = name;
         this.owner = owner;
         this.created = created;
+        // Built from sorted input in one linear pass; a million puts would compare keys twenty million times.
+        this.keys = new ConcurrentSkipListMap<>(new SortedKeys(sorted));
     }
 
     public String name() {
@@ -153,6 +160,29 @@ public final class BucketState {
         }
         return uploadsByKey.getOrDefault(key, java.util.List.of()).stream()
                 .anyMatch(u -> u.parts().values().stream().anyMatch(p -> p.blob().equals(extent)));
+    }
+
+    /** This bucket as of now: the events that recreate its settings and uploads, and its keys. Thread: the writer. */
+    StoreImage.BucketImage image() {
+        java.util.List<org.amber.lockd.event.Event> setup = new java.util.ArrayList<>();
+        setup.add(new org.amber.lockd.event.BucketCreated(name, owner, created));
+        if (versioning != Versioning.UNVERSIONED) {
+            setup.add(new org.amber.lockd.event.VersioningChanged(name, versioning));
+        }
+        if (objectLockEnabled) {
+            setup.add(new org.amber.lockd.event.ObjectLockConfigured(name, defaultRetention));
+        }
+        if (policy != null) {
+            setup.add(new org.amber.lockd.event.IamEvent.PolicySet(org.amber.lockd.iam.PolicyScope.BUCKET, name, null, policy));
+        }
+        for (java.util.List<Upload> uploads : uploadsByKey.values()) {
+            for (Upload u : uploads) {
+                setup.add(new org.amber.lockd.event.UploadCreated(name, u.key(), u.uploadId(), u.seq(), u.initiated(), u.owner(),
+                        u.meta(), u.checksumAlgorithm(), u.checksumType(), u.lock()));
+                u.parts().values().forEach(p -> setup.add(new org.amber.lockd.event.PartStored(name, u.uploadId(), p)));
+            }
+        }
+        return new StoreImage.BucketImage(setup, new java.util.ArrayList<>(keys.values()));
     }
 
     void configureLock(org.amber.lockd.lock.DefaultRetention rule) {

@@ -37,6 +37,8 @@ public final class Store {
     private final ConcurrentHashMap<String, Account> accountsByKey = new ConcurrentHashMap<>();
     private final java.util.Set<Long> droppedSegments = ConcurrentHashMap.newKeySet();
     private final org.amber.lockd.iam.Directory directory = new org.amber.lockd.iam.Directory();
+    /** The identity events of every record applied, with the record: what an image recreates the directory and accounts from. */
+    private final java.util.List<Recorded> identity = new java.util.ArrayList<>();
     private volatile long lastSeq;
     private volatile Instant lastTime = Instant.EPOCH;
     private volatile Instant lastLockTime = Instant.EPOCH;
@@ -46,8 +48,17 @@ public final class Store {
         if (r.seq() <= lastSeq) {
             throw new IllegalStateException("record " + r.seq() + " applied after " + lastSeq);
         }
+        java.util.List<Event> identityEvents = null;
         for (Event e : r.events()) {
             applyEvent(e, r.time());
+            if (isIdentity(e)) {
+                identityEvents = identityEvents == null ? new java.util.ArrayList<>() : identityEvents;
+                identityEvents.add(e);
+            }
+        }
+        if (identityEvents != null) {
+            identity.add(identityEvents.size() == r.events().size() ? r
+                    : new Recorded(r.seq(), r.time(), r.lockTime(), r.context(), identityEvents));
         }
         lastSeq = r.seq();
         if (r.time().isAfter(lastTime)) {
@@ -103,6 +114,53 @@ public final class Store {
         } else {
             throw new IllegalStateException("unknown event " + e);
         }
+    }
+
+    /** Access keys, users, groups, roles, their policies and the guardrail: everything but buckets and their contents. */
+    private static boolean isIdentity(Event e) {
+        if (e instanceof org.amber.lockd.event.IamEvent.PolicySet p) {
+            return p.scope() != org.amber.lockd.iam.PolicyScope.BUCKET;
+        }
+        return e instanceof org.amber.lockd.event.IamEvent || e instanceof AccountCreated;
+    }
+
+    /**
+     * A copy of the whole state as of the last record applied. Thread: the writer, between records (or
+     * any thread once writing has stopped). It copies every bucket's key map, which is quick (versions
+     * are immutable and shared), so that the slow part, writing the image out, can run elsewhere.
+     */
+    public StoreImage image() {
+        java.util.List<StoreImage.BucketImage> out = new java.util.ArrayList<>(buckets.size());
+        for (BucketState b : buckets.values()) {
+            out.add(b.image());
+        }
+        return new StoreImage(lastSeq, lastTime, lastLockTime, identity, out, new java.util.TreeSet<>(droppedSegments).stream().toList());
+    }
+
+    /**
+     * A Store in the state {@code image} was taken in, ready for the records after it. Versions are shared
+     * with the image (they are immutable); everything else is rebuilt by the apply code replay uses.
+     */
+    public static Store restore(StoreImage image) {
+        Store s = new Store();
+        for (Recorded r : image.identity()) {
+            for (Event e : r.events()) {
+                s.applyEvent(e, r.time());
+            }
+            s.identity.add(r);
+        }
+        for (StoreImage.BucketImage b : image.buckets()) {
+            BucketCreated c = (BucketCreated) b.setup().get(0);
+            s.buckets.put(c.bucket(), new BucketState(c.bucket(), c.owner(), c.created(), b.keys()));
+            for (Event e : b.setup().subList(1, b.setup().size())) {
+                s.applyEvent(e, image.lastTime());
+            }
+        }
+        s.droppedSegments.addAll(image.droppedSegments());
+        s.lastSeq = image.lastSeq();
+        s.lastTime = image.lastTime();
+        s.lastLockTime = image.lastLockTime();
+        return s;
     }
 
     private BucketState bucketOrFail(String name) {
