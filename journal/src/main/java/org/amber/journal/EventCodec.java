@@ -39,9 +39,25 @@ public final class EventCodec {
 
     /** Decodes a frame into a {@link Recorded} or a {@link CleanShutdown}. */
     static Object decodeEntry(byte[] bytes) throws CorruptRecordException {
+        return decode(bytes, EventDecoder::entry);
+    }
+
+    /** Frames any struct as a record is framed (a snapshot's parts are). */
+    static byte[] frame(TaggedWriter struct) {
+        return frame(struct.toBytes());
+    }
+
+    /** How a struct becomes a value; a runtime exception counts as corruption. */
+    @FunctionalInterface
+    interface StructReader<T> {
+        T read(TaggedStruct s) throws CorruptRecordException;
+    }
+
+    /** Checks a frame written by {@link #frame(TaggedWriter)} and reads the struct in it. */
+    static <T> T decode(byte[] bytes, StructReader<T> reader) throws CorruptRecordException {
         checkFrame(bytes, 0, bytes.length);
         try {
-            return EventDecoder.entry(TaggedStruct.parse(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES));
+            return reader.read(TaggedStruct.parse(bytes, HEADER_BYTES, bytes.length - HEADER_BYTES));
         } catch (RuntimeException e) {
             throw new CorruptRecordException("frame does not describe a valid entry: " + e, e);
         }

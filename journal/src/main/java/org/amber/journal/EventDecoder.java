@@ -61,7 +61,7 @@ final class EventDecoder {
         }
     }
 
-    private static Recorded recorded(TaggedStruct s) throws CorruptRecordException {
+    static Recorded recorded(TaggedStruct s) throws CorruptRecordException {
         List<Event> events = new ArrayList<>();
         for (TaggedStruct e : s.getStructList("events")) {
             events.add(event(e));
@@ -71,7 +71,7 @@ final class EventDecoder {
                 context(s.getStruct("context")), events);
     }
 
-    private static Event event(TaggedStruct s) throws CorruptRecordException {
+    static Event event(TaggedStruct s) throws CorruptRecordException {
         switch (s.type()) {
             case "AccountCreated":
                 return new AccountCreated(account(s.getStruct("account")));
@@ -182,7 +182,7 @@ final class EventDecoder {
         }
     }
 
-    private static ObjectVersion version(TaggedStruct s) throws CorruptRecordException {
+    static ObjectVersion version(TaggedStruct s) throws CorruptRecordException {
         if (s == null) {
             return null;
         }

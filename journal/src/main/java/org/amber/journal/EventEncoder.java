@@ -62,7 +62,7 @@ final class EventEncoder {
         return new TaggedWriter("CleanShutdown").putLong("lastSeq", m.lastSeq()).putInstant("time", m.time());
     }
 
-    private static TaggedWriter event(Event e) {
+    static TaggedWriter event(Event e) {
         if (e instanceof AccountCreated a) {
             return new TaggedWriter("AccountCreated").putStruct("account", account(a.account()));
         } else if (e instanceof BucketCreated b) {
@@ -173,7 +173,7 @@ final class EventEncoder {
                 .putBytes("sealedSecret", a.sealedSecret()).putBool("root", a.root());
     }
 
-    private static TaggedWriter version(ObjectVersion v) {
+    static TaggedWriter version(ObjectVersion v) {
         if (v == null) {
             return null;
         }

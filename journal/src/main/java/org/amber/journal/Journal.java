@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.TableStoreWriteLock;
 import net.openhft.chronicle.threads.Pauser;
@@ -67,23 +69,64 @@ public final class Journal implements AutoCloseable {
 
     /** Reads every record in order, calls apply for each, truncates a torn tail; must be called once, before append. */
     public ReplayReport replay(Consumer<Recorded> apply) throws IOException {
+        return replayFrom(-1, 0, apply);
+    }
+
+    /**
+     * Replays only the records after a snapshot's: the one at queue index {@code journalIndex} must be record
+     * {@code seq}, the last the snapshot holds; apply gets those after it. Empty, having read nothing else and
+     * applied nothing, when the journal holds no such record there (a journal rebuilt after a torn tail has
+     * new indexes): then replay everything with {@link #replay}. Otherwise as {@link #replay}.
+     */
+    public Optional<ReplayReport> replayAfter(long journalIndex, long seq, Consumer<Recorded> apply) throws IOException {
+        checkOpen();
+        if (!holds(journalIndex, seq)) {
+            return Optional.empty();
+        }
+        return Optional.of(replayFrom(journalIndex, seq, apply));
+    }
+
+    private ReplayReport replayFrom(long fromIndex, long alreadyApplied, Consumer<Recorded> apply) throws IOException {
         checkOpen();
         if (replayStarted) {
             throw new IllegalStateException("replay() may be called only once");
         }
         replayStarted = true;
-        ReplayCollector collector = new ReplayCollector(apply);
-        String torn = QueueScanner.scan(queue, collector).tornTail();
+        ReplayCollector collector = new ReplayCollector(apply, alreadyApplied);
+        String torn = QueueScanner.scan(queue, collector, fromIndex).tornTail();
+        long lastIndex = collector.lastIndex();
         if (torn != null) {
             torn = dropTornTail(torn);
+            lastIndex = -1; // the rebuilt queue numbers its entries anew
         }
         lastSeq = collector.lastSeq();
         replayed = true;
-        return collector.report(torn);
+        return collector.report(torn, lastIndex);
     }
 
-    /** Appends one record (not yet durable). Thread: the single persist thread. */
-    public void append(Recorded r) {
+    /** Whether the entry at queue index {@code index} is record {@code seq}. */
+    private boolean holds(long index, long seq) {
+        if (index < 0 || seq < 1) {
+            return false;
+        }
+        try (ExcerptTailer t = queue.createTailer()) {
+            if (!t.moveToIndex(index)) {
+                return false;
+            }
+            try (DocumentContext dc = t.readingDocument()) {
+                if (!dc.isPresent() || dc.index() != index) {
+                    return false;
+                }
+                return EventCodec.decodeEntry(dc.wire().bytes().toByteArray()) instanceof Recorded r && r.seq() == seq;
+            }
+        } catch (CorruptRecordException | RuntimeException e) {
+            LOG.warn("journal {}: reading the entry at index 0x{} failed: {}", dir, Long.toHexString(index), e.toString());
+            return false;
+        }
+    }
+
+    /** Appends one record (not yet durable); returns its queue index. Thread: the single persist thread. */
+    public long append(Recorded r) {
         checkWritable();
         boolean next = lastSeq == 0 ? r.seq() >= 1 : r.seq() == lastSeq + 1;
         if (!next) {
@@ -91,6 +134,7 @@ public final class Journal implements AutoCloseable {
         }
         write(EventCodec.encode(r));
         lastSeq = r.seq();
+        return appender.lastIndexAppended();
     }
 
     /** Makes every appended record durable (msync MS_SYNC via Chronicle's SYNC sync mode; see STACK-NOTES). Thread: the persist thread. */

@@ -16,10 +16,10 @@ import net.openhft.chronicle.wire.DocumentContext;
  * middle (a readable record follows: fail). Single use; confined to the calling thread.
  */
 final class QueueScanner {
-    /** Receives each entry ({@code Recorded} or {@link CleanShutdown}) with the frame it was decoded from. */
+    /** Receives each entry ({@code Recorded} or {@link CleanShutdown}) with the frame it was decoded from and its queue index. */
     @FunctionalInterface
     interface Visitor {
-        void accept(Object entry, byte[] frame) throws IOException;
+        void accept(Object entry, byte[] frame, long index) throws IOException;
     }
 
     /** @param tornTail null when the journal ends cleanly, else what is unreadable at its end */
@@ -49,8 +49,19 @@ final class QueueScanner {
     }
 
     static Result scan(SingleChronicleQueue queue, Visitor visitor) throws IOException {
+        return scan(queue, visitor, -1);
+    }
+
+    /**
+     * As {@link #scan(SingleChronicleQueue, Visitor)}, from the entry at queue index {@code from} (which the
+     * caller has checked exists) instead of the first; -1 for the first.
+     */
+    static Result scan(SingleChronicleQueue queue, Visitor visitor, long from) throws IOException {
         QueueScanner scanner = new QueueScanner(queue, visitor);
         try {
+            if (from >= 0 && !scanner.tailer.moveToIndex(from)) {
+                throw new IOException("journal " + queue.fileAbsolutePath() + " has no entry at index 0x" + Long.toHexString(from));
+            }
             scanner.readAll();
             return new Result(scanner.entries, scanner.tornTail());
         } finally {
@@ -79,10 +90,12 @@ final class QueueScanner {
         byte[] frame;
         Spot header;
         Spot after;
+        long index;
         try (DocumentContext dc = tailer.readingDocument(true)) {
             if (!dc.isPresent()) {
                 return false;
             }
+            index = dc.index();
             Bytes<?> bytes = dc.wire().bytes();
             Path file = currentFile();
             header = new Spot(file, bytes.readPosition() - 4, tailer.cycle());
@@ -95,11 +108,11 @@ final class QueueScanner {
             }
             frame = bytes.readRemaining() > EventCodec.MAX_FRAME_BYTES ? null : bytes.toByteArray();
         }
-        accept(frame, header, after);
+        accept(frame, header, after, index);
         return true;
     }
 
-    private void accept(byte[] frame, Spot header, Spot after) throws IOException {
+    private void accept(byte[] frame, Spot header, Spot after, long index) throws IOException {
         Object entry;
         try {
             if (frame == null) {
@@ -113,7 +126,7 @@ final class QueueScanner {
         if (damage != null) {
             throw middle(header);
         }
-        visitor.accept(entry, frame);
+        visitor.accept(entry, frame, index);
         entries++;
         end = after;
     }

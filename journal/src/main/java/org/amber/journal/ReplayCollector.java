@@ -12,27 +12,38 @@ import org.amber.lockd.event.Recorded;
  */
 final class ReplayCollector implements QueueScanner.Visitor {
     private final Consumer<Recorded> apply;
+    /** The seq of the record a snapshot already holds (the first entry then read): checked, not applied; 0 for none. */
+    private final long alreadyApplied;
+    private long lastIndex = -1;
     /** The newest records since the last marker, at most {@link ReplayReport#NEWEST_KEPT}: not all of a million. */
     private final ArrayDeque<Recorded> sinceMarker = new ArrayDeque<>();
     private long records;
     private long lastSeq;
     private boolean endsWithMarker = true;
 
-    ReplayCollector(Consumer<Recorded> apply) {
+    ReplayCollector(Consumer<Recorded> apply, long alreadyApplied) {
         this.apply = apply;
+        this.alreadyApplied = alreadyApplied;
     }
 
     @Override
-    public void accept(Object entry, byte[] frame) throws IOException {
+    public void accept(Object entry, byte[] frame, long index) throws IOException {
         if (entry instanceof CleanShutdown) {
             marker((CleanShutdown) entry);
             return;
         }
         Recorded r = (Recorded) entry;
-        checkSeq(r.seq());
-        apply.accept(r);
-        records++;
+        if (r.seq() <= alreadyApplied) {
+            if (lastSeq != 0 || r.seq() != alreadyApplied) {
+                throw new IOException("journal does not follow its snapshot: record " + r.seq() + " where " + alreadyApplied + " was expected");
+            }
+        } else {
+            checkSeq(r.seq());
+            apply.accept(r);
+            records++;
+        }
         lastSeq = r.seq();
+        lastIndex = index;
         if (sinceMarker.size() == ReplayReport.NEWEST_KEPT) {
             sinceMarker.removeFirst();
         }
@@ -44,8 +55,13 @@ final class ReplayCollector implements QueueScanner.Visitor {
         return lastSeq;
     }
 
-    ReplayReport report(String tornTail) {
-        return new ReplayReport(records, lastSeq, endsWithMarker && tornTail == null, List.copyOf(sinceMarker), tornTail);
+    /** The queue index of the last record read (applied, or the snapshot's); -1 for none. */
+    long lastIndex() {
+        return lastIndex;
+    }
+
+    ReplayReport report(String tornTail, long index) {
+        return new ReplayReport(records, lastSeq, endsWithMarker && tornTail == null, List.copyOf(sinceMarker), tornTail, index);
     }
 
     private void marker(CleanShutdown m) throws IOException {

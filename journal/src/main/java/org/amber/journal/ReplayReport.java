@@ -12,9 +12,11 @@ import org.amber.lockd.event.Recorded;
  * @param sinceLastCleanShutdown the newest records after the last marker, {@link #NEWEST_KEPT} at most: their
  *                               blobs must be re-verified (where a crash struck, only the newest can be damaged)
  * @param tornTail               null if none, else what was truncated and why
+ * @param lastIndex              the journal queue index of record {@code lastSeq}, what a snapshot taken before the
+ *                               next append names; -1 when unknown (no record, or the journal was just rebuilt)
  */
 public record ReplayReport(long records, long lastSeq, boolean cleanShutdown, List<Recorded> sinceLastCleanShutdown,
-                           String tornTail) {
+                           String tornTail, long lastIndex) {
     /** How many of the records after the last clean-shutdown marker a replay keeps for re-verification. */
     public static final int NEWEST_KEPT = 1024;
 

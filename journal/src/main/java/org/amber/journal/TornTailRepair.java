@@ -22,7 +22,7 @@ final class TornTailRepair {
         long copied;
         try (SingleChronicleQueue out = config.build(target, StoreFileListener.noOp());
              ExcerptAppender appender = out.createAppender()) {
-            copied = QueueScanner.scan(source, (entry, frame) -> write(appender, frame)).entries();
+            copied = QueueScanner.scan(source, (entry, frame, index) -> write(appender, frame)).entries();
             ChronicleErrorTrap.run("msync of rebuilt journal " + target, appender::sync);
         }
         JournalDirs.syncTree(target);

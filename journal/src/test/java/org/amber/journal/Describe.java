@@ -8,11 +8,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Renders records (recursively, arrays by content) as one canonical line, for exact comparisons. */
-final class Describe {
+public final class Describe {
     private Describe() {
     }
 
-    static String of(Object o) {
+    public static String of(Object o) {
         if (o == null) {
             return "null";
         } else if (o instanceof String) {

@@ -16,6 +16,10 @@ import org.amber.lockd.event.Recorded;
  * length then the frame) and {@code records-<v>.txt} (the decoded entries, one line each). The
  * files are committed and never regenerated; a new format version gets new files.
  * Usage: {@code FixtureWriter <dir> v1}.
+ *
+ * <p>{@code FixtureWriter <dir> snapshot-v1} writes the snapshot format's fixture the same way:
+ * {@code snapshot-v1.snap} (a state built from a fixed random history) and {@code snapshot-v1.txt}
+ * (that state's {@link StateDump}).
  */
 public final class FixtureWriter {
     private FixtureWriter() {
@@ -24,6 +28,12 @@ public final class FixtureWriter {
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args[0]);
         String version = args[1];
+        if ("snapshot-v1".equals(version)) {
+            org.amber.lockd.Store s = SnapshotsTest.apply(new org.amber.lockd.Store(), SnapshotsTest.validHistory(new java.util.Random(11), 400));
+            SnapshotFile.write(dir.resolve("snapshot-v1.snap"), s.image(), 400);
+            Files.write(dir.resolve("snapshot-v1.txt"), StateDump.of(s), StandardCharsets.UTF_8);
+            return;
+        }
         if (!"v1".equals(version)) {
             throw new IllegalArgumentException("this codec writes format v1 only");
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class JournalTest {
     void emptyJournalReplaysAsClean() throws Exception {
         try (Journal j = Journal.open(tmp.resolve("journal"))) {
             ReplayReport report = j.replay(r -> { });
-            assertEquals(new ReplayReport(0, 0, true, List.of(), null), report);
+            assertEquals(new ReplayReport(0, 0, true, List.of(), null, -1), report);
             j.sync();
             assertEquals(0, j.syncCount());
         }
@@ -155,6 +156,48 @@ class JournalTest {
             assertEquals(3, j.replay(r -> { }).records());
         }
         assertFalse(Files.exists(rebuild));
+    }
+
+    /** After a snapshot: only the records after the one it names are applied; a journal without that record there is refused untouched. */
+    @Test
+    void replayAfterASnapshotAppliesOnlyTheRecordsAfterIt() throws Exception {
+        Path dir = tmp.resolve("journal");
+        List<Recorded> written = records(new Random(5), 1, 300);
+        long[] index = new long[written.size()];
+        try (Journal j = Journal.open(dir)) {
+            j.replay(r -> { });
+            for (int i = 0; i < written.size(); i++) {
+                index[i] = j.append(written.get(i));
+            }
+            j.sync();
+        }
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(java.util.Optional.empty(), j.replayAfter(index[149], 151, r -> fail("nothing may be applied")),
+                    "the record at that index is 150, not 151");
+            assertEquals(java.util.Optional.empty(), j.replayAfter(index[299] + 1_000, 300, r -> fail("nothing may be applied")));
+            List<Recorded> replayed = new ArrayList<>();
+            ReplayReport report = j.replayAfter(index[149], 150, replayed::add).orElseThrow();
+            assertEquals(describe(written.subList(150, 300)), describe(replayed));
+            assertEquals(150, report.records());
+            assertEquals(300, report.lastSeq());
+            assertEquals(index[299], report.lastIndex());
+            assertFalse(report.cleanShutdown());
+            assertThrows(IllegalStateException.class, () -> j.replay(r -> { }), "one replay per open");
+            j.markCleanShutdown();
+        }
+        try (Journal j = Journal.open(dir)) {
+            ReplayReport report = j.replayAfter(index[299], 300, r -> fail("the snapshot holds every record")).orElseThrow();
+            assertEquals(0, report.records());
+            assertEquals(300, report.lastSeq());
+            assertEquals(index[299], report.lastIndex());
+            assertTrue(report.cleanShutdown(), "the marker after the snapshot's record is seen");
+            j.append(records(new Random(6), 301, 1).get(0));
+            j.sync();
+        }
+        try (Journal j = Journal.open(dir)) {
+            assertEquals(java.util.Optional.empty(), j.replayAfter(-1, 0, r -> { }), "no snapshot: nothing to start after");
+            assertEquals(301, j.replay(r -> { }).records(), "a refused replayAfter leaves the full replay possible");
+        }
     }
 
     static List<Recorded> records(Random rnd, long firstSeq, int count) {
