@@ -21,11 +21,15 @@ import java.util.Properties;
  * @param clockCatchUpHoursPerDay how far the compliance clock may follow a system clock that is ahead, per
  *     day of uptime: 0 to 24 (more would let a moved clock release retention early)
  * @param clockTickInterval how often an idle daemon records the compliance clock in the journal (0: never)
+ * @param snapshotMinRecords how many records after the last state snapshot make a new one due (more once
+ *     half the versions held is more); 0: never take snapshots, always replay the whole journal
+ * @param snapshotCheck how often the daemon checks whether a snapshot is due
  */
 public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddress adminAddress, String region,
                      List<String> vhostDomains, long segmentBytes, Path secretKeyFile, int ringSize,
                      java.time.Duration reclaimInterval, double clockCatchUpHoursPerDay,
-                     java.time.Duration clockTickInterval) {
+                     java.time.Duration clockTickInterval, long snapshotMinRecords,
+                     java.time.Duration snapshotCheck) {
 
     /** Where a packaged install keeps its configuration; read only if it exists. */
     public static final Path SYSTEM_CONFIG = Path.of("/etc/amber/amber.conf");
@@ -45,6 +49,8 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
         d.put("reclaim-interval-seconds", "60");
         d.put("clock-catch-up-hours-per-day", "24");
         d.put("clock-tick-interval-seconds", "60");
+        d.put("snapshot-min-records", "100000");
+        d.put("snapshot-check-seconds", "5");
         return d;
     }
 
@@ -78,7 +84,16 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
                 keyFile.isEmpty() ? data.resolve("amber-secret.key") : Path.of(keyFile),
                 Integer.parseInt(v.get("ring-size")),
                 seconds(v.get("reclaim-interval-seconds")), catchUp(v.get("clock-catch-up-hours-per-day")),
-                seconds(v.get("clock-tick-interval-seconds")));
+                seconds(v.get("clock-tick-interval-seconds")), nonNegative("snapshot-min-records", v.get("snapshot-min-records")),
+                seconds(v.get("snapshot-check-seconds")));
+    }
+
+    private static long nonNegative(String key, String v) {
+        long n = Long.parseLong(v);
+        if (n < 0) {
+            throw new IllegalArgumentException(key + " must not be negative, got " + v);
+        }
+        return n;
     }
 
     /** 0 to 24 hours per day; a faster compliance clock would release retention early, so more is refused. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.amber.journal.Journal;
 import org.amber.journal.ReplayReport;
 import org.amber.journal.SegmentStore;
+import org.amber.journal.Snapshots;
 import org.amber.lockd.Account;
 import org.amber.lockd.Decision;
 import org.amber.lockd.RequestContext;
@@ -44,6 +45,7 @@ public final class Daemon implements AutoCloseable {
     private final Pipeline pipeline;
     private final HttpServers http;
     private final Store published;
+    private final Snapshotter snapshotter;
     private final Metrics metrics;
     private final RootCredentials generatedRoot;
     private final Housekeeper housekeeper;
@@ -56,9 +58,10 @@ public final class Daemon implements AutoCloseable {
         SecretSealer sealer = SecretSealer.open(config.secretKeyFile());
         segments = SegmentStore.open(config.dataDir().resolve("segments"), opener, config.segmentBytes());
         journal = Journal.open(config.dataDir().resolve("journal"));
-        Store decided = new Store();
-        published = new Store();
-        replay(decided);
+        Snapshots snapshots = Snapshots.open(config.dataDir().resolve("snapshots"));
+        Rebuilt rebuilt = rebuild(snapshots);
+        Store decided = rebuilt.decided();
+        published = rebuilt.published();
         decided.droppedSegments().stream().max(Long::compare).ifPresent(segments::skipIdsThrough);
         metrics = new Metrics();
         complianceClock = new ComplianceClock(clock, System::nanoTime,
@@ -70,7 +73,9 @@ public final class Daemon implements AutoCloseable {
                 () -> complianceClock.skew().toMillis() / 1000.0);
         metrics.gauge("amber_compliance_clock_seconds", "The compliance clock retention is measured against, Unix seconds",
                 () -> complianceClock.instant().toEpochMilli() / 1000.0);
-        pipeline = new Pipeline(decided, published, journal, segments, clock, complianceClock, metrics, config.ringSize());
+        pipeline = new Pipeline(decided, published, journal, segments, clock, complianceClock, metrics, config.ringSize(),
+                rebuilt.report().lastIndex());
+        snapshotter = new Snapshotter(snapshots, published, pipeline, metrics, config.snapshotMinRecords(), rebuilt.snapshot());
         metrics.gauge("amber_writes_stopped", "1 once a failed sync stopped all writes", () -> pipeline.acceptingWrites() ? 0 : 1);
         housekeeper = new Housekeeper(segments, published, pipeline, metrics);
         housekeeper.finishEarlierDrops();
@@ -81,6 +86,7 @@ public final class Daemon implements AutoCloseable {
         http = HttpServers.start(config, services, metrics, pipeline::acceptingWrites, ctlToken);
         AmberCtl.publish(config.dataDir(), ctlToken, "http://" + Main.loopback(config.adminAddress().getHostString()) + ":" + adminPort());
         housekeeper.start(config.reclaimInterval(), config.clockTickInterval());
+        snapshotter.start(config.snapshotCheck());
         LOG.info("amber ready: S3 on http://{}:{}, admin on http://{}:{}, data in {}, O_DIRECT {}",
                 config.s3Address().getHostString(), s3Port(), config.adminAddress().getHostString(), adminPort(),
                 config.dataDir(), segments.directIo() ? "on" : "off (filesystem refused it)");
@@ -118,24 +124,70 @@ public final class Daemon implements AutoCloseable {
      */
     static final int VERIFY_AFTER_CRASH = ReplayReport.NEWEST_KEPT;
 
-    /** Rebuilds both states from the journal; after a crash, re-verifies the newest records' blobs. */
-    private void replay(Store decided) throws IOException {
+    /** Both states as the journal left them, what replay found, and the snapshot replay began from (or null). */
+    private record Rebuilt(Store decided, Store published, ReplayReport report, Snapshots.Loaded snapshot) {
+    }
+
+    /**
+     * Rebuilds both states: from the newest snapshot and the journal after it, or from the whole journal when
+     * there is no usable snapshot or the journal does not hold the snapshot's last record where it says.
+     * After a crash, re-verifies the newest records' blobs.
+     */
+    private Rebuilt rebuild(Snapshots snapshots) throws IOException {
         long t0 = System.nanoTime();
-        ReplayReport report;
-        try (ParallelApply apply = new ParallelApply(decided, published)) {
-            report = journal.replay(apply);
-            apply.finish();
+        Snapshots.Loaded snap = config.snapshotMinRecords() > 0 ? snapshots.loadNewest().orElse(null) : null;
+        Rebuilt r = null;
+        if (snap != null) {
+            LOG.info("snapshot: loaded {} ({} versions, {} MiB, up to record {}) in {} ms", snap.file().getFileName(),
+                    snap.image().versions(), snap.bytes() >> 20, snap.image().lastSeq(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            Store decided = Store.restore(snap.image());
+            Store published = Store.restore(snap.image());
+            r = replay(decided, published, apply -> journal.replayAfter(snap.journalIndex(), snap.image().lastSeq(), apply))
+                    .map(report -> new Rebuilt(decided, published, report, snap)).orElse(null);
+            if (r == null) {
+                LOG.warn("snapshot {} names record {} at journal index 0x{}, which the journal does not hold there; replaying the whole journal",
+                        snap.file().getFileName(), snap.image().lastSeq(), Long.toHexString(snap.journalIndex()));
+            }
         }
+        if (r == null) {
+            Store decided = new Store();
+            Store published = new Store();
+            ReplayReport report = replay(decided, published, apply -> Optional.of(journal.replay(apply))).orElseThrow();
+            if (snap != null && report.lastSeq() < snap.image().lastSeq()) {
+                throw new IOException("the journal ends at record " + report.lastSeq() + " but snapshot " + snap.file()
+                        + " holds records up to " + snap.image().lastSeq() + ": acknowledged records are missing from the journal;"
+                        + " refusing to start without them");
+            }
+            r = new Rebuilt(decided, published, report, null);
+        }
+        ReplayReport report = r.report();
         if (report.tornTail() != null) {
             LOG.warn("journal: torn tail truncated: {}", report.tornTail());
         }
-        int verified = report.cleanShutdown() ? 0 : verifyNewest(report.sinceLastCleanShutdown());
-        LOG.info("journal: replayed {} records (last seq {}) in {} ms; {}", report.records(), report.lastSeq(),
+        int verified = report.cleanShutdown() ? 0 : verifyNewest(report.sinceLastCleanShutdown(), r.published());
+        LOG.info("journal: replayed {} records{} (last seq {}) in {} ms; {}", report.records(),
+                r.snapshot() == null ? "" : " after the snapshot", report.lastSeq(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
                 report.cleanShutdown() ? "clean shutdown" : "recovered from a crash, verified " + verified + " blobs");
+        return r;
     }
 
-    private int verifyNewest(java.util.List<Recorded> records) throws IOException {
+    /** How a replay is started: with the consumer that applies each record to both states. */
+    @FunctionalInterface
+    private interface ReplayStart {
+        Optional<ReplayReport> start(java.util.function.Consumer<Recorded> apply) throws IOException;
+    }
+
+    private static Optional<ReplayReport> replay(Store decided, Store published, ReplayStart start) throws IOException {
+        try (ParallelApply apply = new ParallelApply(decided, published)) {
+            Optional<ReplayReport> report = start.start(apply);
+            apply.finish();
+            return report;
+        }
+    }
+
+    private int verifyNewest(java.util.List<Recorded> records, Store published) throws IOException {
         int verified = 0;
         for (Recorded r : records.subList(Math.max(0, records.size() - VERIFY_AFTER_CRASH), records.size())) {
             for (Event e : r.events()) {
@@ -197,6 +249,11 @@ public final class Daemon implements AutoCloseable {
         housekeeper.round();
     }
 
+    /** Takes a state snapshot now (tests; the daemon takes them when due). */
+    void snapshotNow() throws Exception {
+        snapshotter.takeNow();
+    }
+
     /** The clock retention is measured against. */
     public Clock complianceClock() {
         return complianceClock;
@@ -225,6 +282,7 @@ public final class Daemon implements AutoCloseable {
     public void close() {
         http.stop();
         housekeeper.close();
+        snapshotter.close();
         pipeline.close();
         try {
             if (pipeline.acceptingWrites()) {
@@ -233,6 +291,7 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("could not mark a clean shutdown; the next start will verify recent blobs", e);
         }
+        snapshotter.atStop();
         journal.close();
         segments.close();
         try {

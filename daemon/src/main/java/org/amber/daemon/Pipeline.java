@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -55,13 +56,20 @@ public final class Pipeline implements CommandBus, AutoCloseable {
     private final RingBuffer<Slot> ring;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final StageWaitStrategy waitStrategy = new StageWaitStrategy();
+    private final Reply reply;
+
+    /** The published state as of one record, and that record's journal queue index: what a snapshot holds. */
+    record PublishedImage(org.amber.lockd.StoreImage image, long journalIndex) {
+    }
 
     /**
      * @param wallClock       the system clock: records' time, versions' Last-Modified
      * @param complianceClock what lock rules measure against, recorded with every record
+     * @param lastIndex       the journal queue index of the last record both states hold (-1: unknown)
      */
     Pipeline(Store decided, Store published, Journal journal, SegmentStore segments, Clock wallClock, Clock complianceClock,
-             Metrics metrics, int ringSize) {
+             Metrics metrics, int ringSize, long lastIndex) {
+        reply = new Reply(published, lastIndex);
         disruptor = new Disruptor<>(Slot::new, ringSize, r -> {
             Thread t = new Thread(r, "amber-pipeline");
             t.setDaemon(true);
@@ -69,7 +77,7 @@ public final class Pipeline implements CommandBus, AutoCloseable {
         }, ProducerType.MULTI, waitStrategy);
         disruptor.handleEventsWith(new Decide(decided, wallClock, complianceClock, metrics))
                 .then(new Persist(journal, segments, metrics))
-                .then(new Reply(published));
+                .then(reply);
         disruptor.setDefaultExceptionHandler(new FailStop());
         ring = disruptor.start();
     }
@@ -85,6 +93,29 @@ public final class Pipeline implements CommandBus, AutoCloseable {
             slot.context = context;
             slot.done = callback;
         }, c, ctx, done);
+    }
+
+    /**
+     * A copy of the published state, made by the reply thread between two records, when everything submitted
+     * before this call has been published. The copy pauses replies for as long as copying every bucket's key
+     * map takes (tens of ms for a million keys). Completes exceptionally once writes have stopped.
+     */
+    CompletableFuture<PublishedImage> imagePublished() {
+        CompletableFuture<PublishedImage> f = new CompletableFuture<>();
+        if (stopped.get()) {
+            f.completeExceptionally(new IllegalStateException("writes have stopped"));
+            return f;
+        }
+        ring.publishEvent((slot, seq, future) -> {
+            slot.onImage = future::complete;
+            slot.done = d -> future.completeExceptionally(new IllegalStateException("writes have stopped: " + d.refusal()));
+        }, f);
+        return f;
+    }
+
+    /** The journal queue index of the last record published (-1: unknown). Thread: any; exact once the pipeline is closed. */
+    long lastPublishedIndex() {
+        return reply.lastIndex;
     }
 
     /** False once a sync failed: the daemon then refuses every write until restarted. */
@@ -149,6 +180,10 @@ public final class Pipeline implements CommandBus, AutoCloseable {
 
         @Override
         void handle(Slot slot, boolean endOfBatch) {
+            if (slot.command == null) {
+                slot.decision = Decision.accept(List.of()); // an image request: nothing to decide
+                return;
+            }
             metrics.command();
             if (stopped.get()) {
                 slot.decision = Decision.refuse(Refusal.WRITES_STOPPED);
@@ -213,7 +248,7 @@ public final class Pipeline implements CommandBus, AutoCloseable {
                 }
                 segments.sync(touched);
                 for (Slot s : batch) {
-                    journal.append(s.record);
+                    s.journalIndex = journal.append(s.record);
                 }
                 journal.sync();
                 metrics.committed(batch.size(), touched.size(), System.nanoTime() - start);
@@ -230,9 +265,12 @@ public final class Pipeline implements CommandBus, AutoCloseable {
     /** Stage 3. Thread: the reply thread only; the sole writer of the published state. */
     private final class Reply implements EventHandler<Slot> {
         private final Store published;
+        /** Written only by the reply thread. */
+        private volatile long lastIndex;
 
-        Reply(Store published) {
+        Reply(Store published, long lastIndex) {
             this.published = published;
+            this.lastIndex = lastIndex;
         }
 
         @Override
@@ -242,9 +280,12 @@ public final class Pipeline implements CommandBus, AutoCloseable {
                 // that never became durable; only a slot whose own record was synced may be answered.
                 if (slot.failed || (slot.record == null && stopped.get())) {
                     slot.done.accept(Decision.refuse(Refusal.WRITES_STOPPED));
+                } else if (slot.onImage != null) {
+                    slot.onImage.accept(new PublishedImage(published.image(), lastIndex));
                 } else {
                     if (slot.record != null) {
                         published.apply(slot.record);
+                        lastIndex = slot.journalIndex;
                         Audit.overrides(slot.record);
                     }
                     slot.done.accept(slot.decision);

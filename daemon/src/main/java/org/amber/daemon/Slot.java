@@ -20,6 +20,10 @@ final class Slot {
     Recorded record;
     /** Set by persist when the batch holding this slot could not be made durable. */
     boolean failed;
+    /** Set by persist: the journal queue index of {@link #record}. */
+    long journalIndex = -1;
+    /** Set by the submitter instead of a command: gets a copy of the published state when reply reaches it. */
+    Consumer<Pipeline.PublishedImage> onImage;
 
     void clear() {
         command = null;
@@ -28,5 +32,7 @@ final class Slot {
         decision = null;
         record = null;
         failed = false;
+        journalIndex = -1;
+        onImage = null;
     }
 }

@@ -86,8 +86,10 @@ class CrashIT {
         for (int round = 0; round <= ROUNDS; round++) {
             Path log = tmp.resolve("amberd-" + round + ".log");
             // Small segments and frequent reclamation rounds: segments are dropped while writers work and kills land.
+            // Frequent state snapshots: most starts load one and replay only the journal after it, and kills land
+            // while one is being written.
             try (Amberd amberd = Amberd.start(data, log, true, "--segment-size", Long.toString(8L << 20),
-                    "--reclaim-interval-seconds", "0.2");
+                    "--reclaim-interval-seconds", "0.2", "--snapshot-min-records", "50", "--snapshot-check-seconds", "0.3");
                  S3Client s3 = TestDaemons.noRetryClient(amberd.endpoint(), Amberd.ROOT.accessKeyId(), Amberd.ROOT.secretKey())) {
                 assertReplayClean(log, round);
                 if (round == 0) {
