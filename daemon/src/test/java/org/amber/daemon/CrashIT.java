@@ -83,6 +83,7 @@ class CrashIT {
         AtomicLong acknowledged = new AtomicLong();
         long droppedSegments = 0;
         long compacted = 0;
+        long fromSnapshot = 0;
         for (int round = 0; round <= ROUNDS; round++) {
             Path log = tmp.resolve("amberd-" + round + ".log");
             // Small segments and frequent reclamation rounds: segments are dropped while writers work and kills land.
@@ -104,11 +105,13 @@ class CrashIT {
             }
             droppedSegments += Files.readString(log).lines().filter(l -> l.contains("dropped segment")).count();
             compacted += Files.readString(log).lines().filter(l -> l.contains("compacting segment")).count();
+            fromSnapshot += Files.readString(log).lines().filter(l -> l.contains("snapshot: loaded")).count();
         }
         System.out.printf("crash test: %d rounds of SIGKILL, %d acknowledged writes, deletes and tag changes (%d of them"
-                + " multipart uploads), %d segments reclaimed on the way (%d of them compacted first); every key held its"
-                + " acknowledged state after every restart%n", ROUNDS, acknowledged.get(), MULTIPART_ACKED.get(), droppedSegments,
-                compacted);
+                + " multipart uploads), %d segments reclaimed on the way (%d of them compacted first), %d starts from a state"
+                + " snapshot; every key held its acknowledged state after every restart%n", ROUNDS, acknowledged.get(),
+                MULTIPART_ACKED.get(), droppedSegments, compacted, fromSnapshot);
+        assertTrue(fromSnapshot > 0, "some restarts must have started from a snapshot taken under load");
         assertTrue(acknowledged.get() > ROUNDS * 10L, "the load must actually have written something: " + acknowledged);
     }
 
