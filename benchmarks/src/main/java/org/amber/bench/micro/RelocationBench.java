@@ -5,16 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.amber.lockd.BlobRef;
 import org.amber.lockd.ExtentMove;
-import org.amber.lockd.ObjectMeta;
-import org.amber.lockd.ObjectVersion;
 import org.amber.lockd.RequestContext;
 import org.amber.lockd.Store;
-import org.amber.lockd.VersionIds;
-import org.amber.lockd.event.BucketCreated;
 import org.amber.lockd.event.ExtentsMoved;
 import org.amber.lockd.event.Recorded;
-import org.amber.lockd.event.VersionStored;
-import org.amber.lockd.lock.ObjectLock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -44,35 +38,24 @@ public class RelocationBench extends MicroBench {
 
     @Setup
     public void setUp() {
-        store = new Store();
-        Instant t = Instant.parse("2030-06-01T12:00:00Z");
-        RequestContext ctx = RequestContext.system("bench");
-        store.apply(new Recorded(++seq, t, ctx, List.of(new BucketCreated("vault", "root", t))));
         out = new ArrayList<>();
         back = new ArrayList<>();
         boolean named = "named".equals(owner);
-        for (int i = 0; i < VERSIONS; i++) {
-            String key = key(i);
-            BlobRef blob = new BlobRef(i / 65_536, (i % 65_536) * 4096L, 4096, i, new int[] {i});
-            ObjectVersion v = new ObjectVersion(key, VersionIds.of(seq + 1), seq + 1, false, t, 4096, "\"e\"", blob,
-                    ObjectMeta.NONE, "root", List.of(), ObjectLock.NONE);
-            store.apply(new Recorded(++seq, t, ctx, List.of(new VersionStored("vault", v))));
+        BenchState state = new BenchState(VERSIONS, (i, key, blob) -> {
             if (i < moved) {
                 BlobRef to = new BlobRef(1_000, i * 4096L, 4096, i, new int[] {i});
                 out.add(named ? new ExtentMove(blob, to, "vault", key) : new ExtentMove(blob, to));
                 back.add(named ? new ExtentMove(to, blob, "vault", key) : new ExtentMove(to, blob));
             }
-        }
+        });
+        store = state.store;
+        seq = state.seq;
         // Once by hand, checked, so that a move that does nothing fails the run instead of timing nothing.
-        String first = key(0);
+        String first = BenchState.key(0);
         apply(out);
         check(first, out.get(0).to());
         apply(back);
         check(first, out.get(0).from());
-    }
-
-    private static String key(int i) {
-        return String.format("backups/host-%03d/%07d.tar", i % 100, i);
     }
 
     private void check(String key, BlobRef expected) {
