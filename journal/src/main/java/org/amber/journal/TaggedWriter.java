@@ -28,7 +28,7 @@ final class TaggedWriter {
     private int pos;
 
     TaggedWriter(String type) {
-        writeString(type);
+        writeName(type);
     }
 
     TaggedWriter putBool(String name, boolean v) {
@@ -73,32 +73,40 @@ final class TaggedWriter {
 
     /** Writes a string map; entries are (key, tagged value) so a null value survives the trip. */
     TaggedWriter putMap(String name, Map<String, String> map) {
+        if (map.isEmpty()) {
+            field(name, MAP, 1);
+            return raw(0); // the varint 0: no entries
+        }
         TaggedWriter body = new TaggedWriter();
         body.writeVarint(map.size());
         for (Map.Entry<String, String> e : map.entrySet()) {
             body.writeString(e.getKey());
             body.value(e.getValue());
         }
-        return putBytes(name, MAP, body.toBytes());
+        return putContents(name, MAP, body);
     }
 
     TaggedWriter putStruct(String name, TaggedWriter struct) {
-        return struct == null ? putNull(name) : putBytes(name, STRUCT, struct.toBytes());
+        return struct == null ? putNull(name) : putContents(name, STRUCT, struct);
     }
 
     TaggedWriter putStructList(String name, List<TaggedWriter> elements) {
         TaggedWriter body = new TaggedWriter();
         body.writeVarint(elements.size());
         for (TaggedWriter e : elements) {
-            byte[] b = e.toBytes();
-            body.raw(STRUCT).writeVarint(b.length).raw(b);
+            body.raw(STRUCT).writeVarint(e.pos).raw(e.buf, e.pos);
         }
-        return putBytes(name, LIST, body.toBytes());
+        return putContents(name, LIST, body);
     }
 
     TaggedWriter putNull(String name) {
         field(name, NULL, 0);
         return this;
+    }
+
+    /** Bytes written so far. */
+    int size() {
+        return pos;
     }
 
     byte[] toBytes() {
@@ -122,14 +130,33 @@ final class TaggedWriter {
         return raw(v);
     }
 
+    /** A field whose value is what {@code w} has written so far (copied straight from its buffer). */
+    private TaggedWriter putContents(String name, byte tag, TaggedWriter w) {
+        field(name, tag, w.pos);
+        return raw(w.buf, w.pos);
+    }
+
     private void field(String name, byte tag, int length) {
-        writeString(name);
+        writeName(name);
         raw(tag).writeVarint(length);
     }
 
     private void writeString(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeVarint(b.length).raw(b);
+    }
+
+    /**
+     * A field or type name: one of this codec's own ASCII literals, so each char is its UTF-8 byte and
+     * is copied straight into the buffer (no byte[] per name per record).
+     */
+    @SuppressWarnings("deprecation")
+    private void writeName(String name) {
+        int n = name.length();
+        writeVarint(n);
+        ensure(n);
+        name.getBytes(0, n, buf, pos);
+        pos += n;
     }
 
     private TaggedWriter writeVarint(int v) {
@@ -155,9 +182,13 @@ final class TaggedWriter {
     }
 
     private TaggedWriter raw(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, buf, pos, b.length);
-        pos += b.length;
+        return raw(b, b.length);
+    }
+
+    private TaggedWriter raw(byte[] b, int length) {
+        ensure(length);
+        System.arraycopy(b, 0, buf, pos, length);
+        pos += length;
         return this;
     }
 
