@@ -141,13 +141,22 @@ public final class Daemon implements AutoCloseable {
             LOG.info("snapshot: loaded {} ({} versions, {} MiB, up to record {}) in {} ms", snap.file().getFileName(),
                     snap.image().versions(), snap.bytes() >> 20, snap.image().lastSeq(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
-            Store decided = Store.restore(snap.image());
-            Store published = Store.restore(snap.image());
-            r = replay(decided, published, apply -> journal.replayAfter(snap.journalIndex(), snap.image().lastSeq(), apply))
-                    .map(report -> new Rebuilt(decided, published, report, snap)).orElse(null);
-            if (r == null) {
-                LOG.warn("snapshot {} names record {} at journal index 0x{}, which the journal does not hold there; replaying the whole journal",
-                        snap.file().getFileName(), snap.image().lastSeq(), Long.toHexString(snap.journalIndex()));
+            try {
+                Store decided = Store.restore(snap.image());
+                Store published = Store.restore(snap.image());
+                r = replay(decided, published, apply -> journal.replayAfter(snap.journalIndex(), snap.image().lastSeq(), apply))
+                        .map(report -> new Rebuilt(decided, published, report, snap)).orElse(null);
+                if (r == null) {
+                    LOG.warn("snapshot {} names record {} at journal index 0x{}, which the journal does not hold there; replaying"
+                            + " the whole journal", snap.file().getFileName(), snap.image().lastSeq(), Long.toHexString(snap.journalIndex()));
+                }
+            } catch (RuntimeException e) {
+                // The journal is the truth: a snapshot that cannot be applied, or that the journal after it
+                // does not apply to, costs a full replay, never the start.
+                LOG.error("snapshot {} could not be used; replaying the whole journal", snap.file().getFileName(), e);
+                snapshots.setAside(snap.file());
+                journal.forgetReplay();
+                r = null;
             }
         }
         if (r == null) {
@@ -165,6 +174,9 @@ public final class Daemon implements AutoCloseable {
         if (report.tornTail() != null) {
             LOG.warn("journal: torn tail truncated: {}", report.tornTail());
         }
+        // After a start from a snapshot, only records from the snapshot's on are re-verified: those before it
+        // were on the disk before the snapshot was written and fsynced (which flushes the device's cache),
+        // so the crash did not strike them.
         int verified = report.cleanShutdown() ? 0 : verifyNewest(report.sinceLastCleanShutdown(), r.published());
         LOG.info("journal: replayed {} records{} (last seq {}) in {} ms; {}", report.records(),
                 r.snapshot() == null ? "" : " after the snapshot", report.lastSeq(),
@@ -283,7 +295,7 @@ public final class Daemon implements AutoCloseable {
         http.stop();
         housekeeper.close();
         snapshotter.close();
-        pipeline.close();
+        boolean drained = pipeline.drained();
         try {
             if (pipeline.acceptingWrites()) {
                 journal.markCleanShutdown();
@@ -291,7 +303,9 @@ public final class Daemon implements AutoCloseable {
         } catch (IOException e) {
             LOG.error("could not mark a clean shutdown; the next start will verify recent blobs", e);
         }
-        snapshotter.atStop();
+        if (drained) {
+            snapshotter.atStop(); // the states no longer change
+        }
         journal.close();
         segments.close();
         try {

@@ -108,7 +108,7 @@ public final class Pipeline implements CommandBus, AutoCloseable {
         }
         ring.publishEvent((slot, seq, future) -> {
             slot.onImage = future::complete;
-            slot.done = d -> future.completeExceptionally(new IllegalStateException("writes have stopped: " + d.refusal()));
+            slot.done = d -> future.completeExceptionally(new IllegalStateException("no copy of the state: " + d.refusal()));
         }, f);
         return f;
     }
@@ -126,11 +126,21 @@ public final class Pipeline implements CommandBus, AutoCloseable {
     /** Drains what is in the ring, then stops the stage threads. */
     @Override
     public void close() {
+        drained();
+    }
+
+    /**
+     * As {@link #close()}; true when the ring drained and the stage threads stopped, false when they were
+     * halted mid-batch (after 30 s), so that the states may still be changing.
+     */
+    boolean drained() {
         try {
             disruptor.shutdown(30, TimeUnit.SECONDS);
+            return true;
         } catch (com.lmax.disruptor.TimeoutException e) {
             LOG.error("pipeline did not drain within 30 s; halting it", e);
             disruptor.halt();
+            return false;
         }
     }
 
@@ -281,7 +291,7 @@ public final class Pipeline implements CommandBus, AutoCloseable {
                 if (slot.failed || (slot.record == null && stopped.get())) {
                     slot.done.accept(Decision.refuse(Refusal.WRITES_STOPPED));
                 } else if (slot.onImage != null) {
-                    slot.onImage.accept(new PublishedImage(published.image(), lastIndex));
+                    copyForSnapshot(slot);
                 } else {
                     if (slot.record != null) {
                         published.apply(slot.record);
@@ -296,6 +306,22 @@ public final class Pipeline implements CommandBus, AutoCloseable {
                 slot.clear();
             }
         }
+    }
+
+    /**
+     * Hands a copy of the published state to the snapshotter. A snapshot is optional: if the copy fails
+     * (even for want of memory) the snapshot does, not the pipeline.
+     */
+    private void copyForSnapshot(Slot slot) {
+        PublishedImage image;
+        try {
+            image = new PublishedImage(reply.published.image(), reply.lastIndex);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            slot.done.accept(Decision.refuse(Refusal.INTERNAL_ERROR));
+            LOG.error("copying the state for a snapshot failed", e);
+            return;
+        }
+        slot.onImage.accept(image);
     }
 
     /** Any exception escaping a stage is a bug or a storage failure: stop taking writes. */

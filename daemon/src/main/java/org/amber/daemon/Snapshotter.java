@@ -32,6 +32,8 @@ final class Snapshotter implements AutoCloseable {
     private final Pipeline pipeline;
     private final long minRecords;
     private volatile long lastSeq;
+    /** The published seq when the last attempt failed: the next waits as long again (a failure is likely to repeat). */
+    private volatile long failedAt;
     private volatile long lastVersions;
     private volatile long lastBytes;
     private volatile double lastSeconds;
@@ -79,10 +81,11 @@ final class Snapshotter implements AutoCloseable {
 
     private void takeIfDue() {
         try {
-            if (published.lastSeq() - lastSeq >= dueAfter()) {
+            if (published.lastSeq() - Math.max(lastSeq, failedAt) >= dueAfter()) {
                 takeNow();
             }
         } catch (Exception e) {
+            failedAt = published.lastSeq();
             LOG.error("state snapshot failed; the journal is intact and the next start replays more of it", e);
         }
     }
@@ -109,8 +112,8 @@ final class Snapshotter implements AutoCloseable {
     }
 
     private synchronized void write(StoreImage image, long journalIndex, long t0) throws IOException {
-        if (image.lastSeq() <= lastSeq) {
-            return;
+        if (image.lastSeq() <= lastSeq || journalIndex < 0) {
+            return; // nothing new, or the journal was just rebuilt and the record's index is not known yet
         }
         long bytes = snapshots.write(image, journalIndex);
         long versions = image.versions();

@@ -36,6 +36,7 @@ public final class Journal implements AutoCloseable {
     private Thread appenderThread;
     private boolean replayStarted;
     private boolean replayed;
+    private boolean appended;
     private boolean unsynced;
     private long lastSeq;
     private Exception failure;
@@ -104,6 +105,20 @@ public final class Journal implements AutoCloseable {
         return collector.report(torn, lastIndex);
     }
 
+    /**
+     * Lets the journal be replayed again from its start, after a replay whose consumer failed (a snapshot
+     * that could not be applied): the caller discards what it applied. Only before anything is appended.
+     */
+    public void forgetReplay() {
+        checkOpen();
+        if (appended) {
+            throw new IllegalStateException("journal " + dir + " has been appended to since its replay");
+        }
+        replayStarted = false;
+        replayed = false;
+        lastSeq = 0;
+    }
+
     /** Whether the entry at queue index {@code index} is record {@code seq}. */
     private boolean holds(long index, long seq) {
         if (index < 0 || seq < 1) {
@@ -134,6 +149,7 @@ public final class Journal implements AutoCloseable {
         }
         write(EventCodec.encode(r));
         lastSeq = r.seq();
+        appended = true;
         return appender.lastIndexAppended();
     }
 

@@ -35,16 +35,23 @@ import org.amber.lockd.event.SegmentsDropped;
  * 'H' Snapshot {format, lastSeq, lastTime, lastLockTime, journalIndex}
  * 'I' Identity {records: [Recorded…]}                                 (any number)
  * 'B' Bucket {setup: [BucketCreated, VersioningChanged…, UploadCreated, PartStored…]}
- * 'K' Keys {bucket, keys: [Key {versions: [ObjectVersion…] newest first}…]} (≤ 1,024 keys each, in key order)
+ * 'S' Setup {setup: [UploadCreated, PartStored…]}                      (the bucket's setup, continued)
+ * 'K' Keys {bucket, keys: [Key {versions: [ObjectVersion…] newest first}…]} (in key order)
  * 'D' Dropped {event: SegmentsDropped}
  * 'E' End {parts, versions}                                          (a file without it is incomplete)
  * </pre>
- * Keys parts are decoded on every core in parallel, then put back in file order. Stateless; any thread.
+ * A part holds at most {@link #KEYS_PER_PART} keys or records and is closed once it reaches
+ * {@link #PART_BYTES}, so that no part nears the codec's frame limit however large the objects (a version
+ * carries a checksum per MiB of its body, and a multipart one its parts): a key's versions may continue
+ * in the next Keys part (the same key again), a bucket's setup in Setup parts. Keys parts are decoded on
+ * every core in parallel, then put back in file order. Stateless; any thread.
  */
 final class SnapshotFile {
     /** The layout above. */
     static final int FORMAT = 1;
     static final int KEYS_PER_PART = 1024;
+    /** A part is closed once its structs reach this many bytes (a single struct may exceed it, up to the frame limit). */
+    static final int PART_BYTES = 4 << 20;
     private static final int IN_FLIGHT_PER_THREAD = 16;
 
     /** What a snapshot file holds. */
@@ -57,22 +64,25 @@ final class SnapshotFile {
     /** Writes {@code image} to the new file {@code file} and fsyncs it. */
     static void write(Path file, StoreImage image, long journalIndex) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            // One buffer for the whole file; each part is encoded and written before the next is built.
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 20));
             Writer w = new Writer(out);
             w.part('H', new TaggedWriter("Snapshot").putInt("format", FORMAT).putLong("lastSeq", image.lastSeq())
                     .putInstant("lastTime", image.lastTime()).putInstant("lastLockTime", image.lastLockTime())
                     .putLong("journalIndex", journalIndex));
-            List<Recorded> identity = image.identity();
-            for (int i = 0; i < identity.size(); i += KEYS_PER_PART) {
-                List<TaggedWriter> records = new ArrayList<>();
-                identity.subList(i, Math.min(identity.size(), i + KEYS_PER_PART)).forEach(r -> records.add(EventEncoder.recorded(r)));
-                w.part('I', new TaggedWriter("Identity").putStructList("records", records));
+            Parts identity = new Parts(w, 'I', 'I', (kind, list) -> new TaggedWriter("Identity").putStructList("records", list));
+            for (Recorded r : image.identity()) {
+                identity.add(EventEncoder.recorded(r));
             }
+            identity.close();
             for (StoreImage.BucketImage b : image.buckets()) {
-                w.part('B', new TaggedWriter("Bucket").putStructList("setup", events(b.setup())));
-                for (int i = 0; i < b.keys().size(); i += KEYS_PER_PART) {
-                    w.part('K', keys(b.name(), b.keys().subList(i, Math.min(b.keys().size(), i + KEYS_PER_PART))));
+                Parts setup = new Parts(w, 'B', 'S', (kind, list) -> new TaggedWriter(kind == 'B' ? "Bucket" : "Setup")
+                        .putStructList("setup", list));
+                for (Event e : b.setup()) {
+                    setup.add(EventEncoder.event(e));
                 }
+                setup.close();
+                keys(w, b.name(), b.keys());
             }
             w.part('D', new TaggedWriter("Dropped").putStruct("event", EventEncoder.event(new SegmentsDropped(image.droppedSegments()))));
             int parts = w.parts;
@@ -82,20 +92,75 @@ final class SnapshotFile {
         }
     }
 
-    private static List<TaggedWriter> events(List<Event> events) {
-        List<TaggedWriter> out = new ArrayList<>(events.size());
-        events.forEach(e -> out.add(EventEncoder.event(e)));
-        return out;
+    /**
+     * A bucket's keys in Keys parts of at most {@link #KEYS_PER_PART} keys and about {@link #PART_BYTES}: a
+     * key whose versions do not fit continues in the next part.
+     */
+    private static void keys(Writer w, String bucket, List<KeyVersions> keys) throws IOException {
+        Parts parts = new Parts(w, 'K', 'K', (kind, list) -> new TaggedWriter("Keys").putString("bucket", bucket).putStructList("keys", list));
+        for (KeyVersions kv : keys) {
+            List<TaggedWriter> versions = new ArrayList<>();
+            int bytes = 0;
+            for (ObjectVersion v : kv.newestFirst()) {
+                TaggedWriter tw = EventEncoder.version(v);
+                if (!versions.isEmpty() && parts.bytes + bytes + tw.size() > PART_BYTES) {
+                    parts.add(key(versions));
+                    parts.flush();
+                    versions = new ArrayList<>();
+                    bytes = 0;
+                }
+                versions.add(tw);
+                bytes += tw.size();
+            }
+            parts.add(key(versions));
+        }
+        parts.close();
     }
 
-    private static TaggedWriter keys(String bucket, List<KeyVersions> keys) {
-        List<TaggedWriter> out = new ArrayList<>(keys.size());
-        for (KeyVersions kv : keys) {
-            List<TaggedWriter> versions = new ArrayList<>(kv.newestFirst().size());
-            kv.newestFirst().forEach(v -> versions.add(EventEncoder.version(v)));
-            out.add(new TaggedWriter("Key").putStructList("versions", versions));
+    private static TaggedWriter key(List<TaggedWriter> versions) {
+        return new TaggedWriter("Key").putStructList("versions", versions);
+    }
+
+    /** Structs gathered into parts of one kind, each closed at {@link #KEYS_PER_PART} structs or {@link #PART_BYTES}. */
+    private static final class Parts {
+        private final Writer w;
+        private final char firstKind;
+        private final char nextKind;
+        private final java.util.function.BiFunction<Character, List<TaggedWriter>, TaggedWriter> wrap;
+        private List<TaggedWriter> structs = new ArrayList<>();
+        private int bytes;
+        private boolean written;
+
+        /** The first part is of {@code firstKind} (written even if empty), the later ones of {@code nextKind}. */
+        Parts(Writer w, char firstKind, char nextKind, java.util.function.BiFunction<Character, List<TaggedWriter>, TaggedWriter> wrap) {
+            this.w = w;
+            this.firstKind = firstKind;
+            this.nextKind = nextKind;
+            this.wrap = wrap;
         }
-        return new TaggedWriter("Keys").putString("bucket", bucket).putStructList("keys", out);
+
+        void add(TaggedWriter struct) throws IOException {
+            if (!structs.isEmpty() && (structs.size() == KEYS_PER_PART || bytes + struct.size() > PART_BYTES)) {
+                flush();
+            }
+            structs.add(struct);
+            bytes += struct.size();
+        }
+
+        void flush() throws IOException {
+            char kind = written ? nextKind : firstKind;
+            w.part(kind, wrap.apply(kind, structs));
+            written = true;
+            structs = new ArrayList<>();
+            bytes = 0;
+        }
+
+        /** Writes what is left; the first kind's part is written even when empty only if it is a Bucket part. */
+        void close() throws IOException {
+            if (!structs.isEmpty() || (!written && firstKind == 'B')) {
+                flush();
+            }
+        }
     }
 
     /** Counts the parts it writes. */
@@ -173,14 +238,14 @@ final class SnapshotFile {
                     }));
                     case 'B' -> {
                         endBucket();
-                        setup = EventCodec.decode(frame, s -> {
-                            List<Event> out = new ArrayList<>();
-                            for (TaggedStruct e : s.getStructList("setup")) {
-                                out.add(EventDecoder.event(e));
-                            }
-                            return out;
-                        });
+                        setup = new ArrayList<>(setupEvents(frame));
                         bucket = new StoreImage.BucketImage(setup, List.of()).name();
+                    }
+                    case 'S' -> {
+                        if (bucket == null) {
+                            throw new CorruptRecordException("a Setup part outside a bucket");
+                        }
+                        setup.addAll(setupEvents(frame));
                     }
                     case 'K' -> submitKeys(frame);
                     case 'D' -> {
@@ -194,6 +259,16 @@ final class SnapshotFile {
                     default -> throw new CorruptRecordException("unknown snapshot part kind " + kind + " after " + parts + " parts");
                 }
             }
+        }
+
+        private static List<Event> setupEvents(byte[] frame) throws CorruptRecordException {
+            return EventCodec.decode(frame, s -> {
+                List<Event> out = new ArrayList<>();
+                for (TaggedStruct e : s.getStructList("setup")) {
+                    out.add(EventDecoder.event(e));
+                }
+                return out;
+            });
         }
 
         private Contents end(TaggedStruct end, TaggedStruct h) throws CorruptRecordException {
@@ -228,7 +303,16 @@ final class SnapshotFile {
             }
             List<KeyVersions> keys = new ArrayList<>();
             for (Future<List<KeyVersions>> f : bucketKeys) {
-                keys.addAll(await(f));
+                List<KeyVersions> part = await(f);
+                int from = 0;
+                if (!keys.isEmpty() && !part.isEmpty() && part.get(0).latest().key().equals(keys.get(keys.size() - 1).latest().key())) {
+                    // The key continues from the previous part: its older versions follow.
+                    List<ObjectVersion> joined = new ArrayList<>(keys.get(keys.size() - 1).newestFirst());
+                    joined.addAll(part.get(0).newestFirst());
+                    keys.set(keys.size() - 1, new KeyVersions(joined));
+                    from = 1;
+                }
+                keys.addAll(part.subList(from, part.size()));
             }
             inFlight.clear();
             buckets.add(new StoreImage.BucketImage(setup, keys));

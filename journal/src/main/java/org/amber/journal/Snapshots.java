@@ -78,12 +78,21 @@ public final class Snapshots {
                 SnapshotFile.Contents c = SnapshotFile.read(f);
                 return Optional.of(new Loaded(c.image(), c.journalIndex(), f, Files.size(f)));
             } catch (CorruptRecordException | RuntimeException e) {
-                Path aside = f.resolveSibling(f.getFileName() + ".corrupt");
-                LOG.warn("snapshots: {} is unusable ({}); moved to {}, trying an older one", f.getFileName(), e.toString(), aside.getFileName());
-                Files.move(f, aside, StandardCopyOption.REPLACE_EXISTING);
+                LOG.warn("snapshots: {} is unusable ({}); trying an older one", f.getFileName(), e.toString());
+                setAside(f);
+            } catch (IOException e) {
+                LOG.warn("snapshots: could not read {} ({}); trying an older one", f.getFileName(), e.toString());
             }
         }
         return Optional.empty();
+    }
+
+    /** Renames a snapshot that could not be used to {@code .corrupt}: never loaded again, kept for inspection. */
+    public void setAside(Path file) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt");
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        Fsync.directory(dir);
+        LOG.warn("snapshots: {} set aside as {}", file.getFileName(), aside.getFileName());
     }
 
     /** Snapshot files, newest first. */

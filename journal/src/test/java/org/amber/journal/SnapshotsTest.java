@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.amber.lockd.BlobRef;
 import org.amber.lockd.ObjectMeta;
 import org.amber.lockd.ObjectVersion;
+import org.amber.lockd.Part;
 import org.amber.lockd.RequestContext;
 import org.amber.lockd.Store;
 import org.amber.lockd.StoreImage;
@@ -93,6 +94,48 @@ class SnapshotsTest {
         assertEquals(Optional.of("k2000"), restored.bucket("big").orElseThrow().keys().keySet().stream().filter(k -> k.equals("k2000")).findFirst(),
                 "a restored key map finds keys by lookup, not only by iteration");
         assertTrue(restored.bucket("big").orElseThrow().version("\uD83D\uDE002", "v2").isPresent());
+    }
+
+    /**
+     * Large objects: multipart versions with a checksum per MiB of each part. One key's versions, and one
+     * bucket's upload in progress, take more than a snapshot part may hold; they continue in the next parts
+     * and come back whole, in order.
+     */
+    @Test
+    void keysAndUploadsLargerThanAPartSpanSeveral() throws Exception {
+        List<Event> events = new ArrayList<>(List.of(new BucketCreated("vms", "root", SampleRecords.T0)));
+        long seq = 2;
+        for (String key : new String[] {"a.img", "b.img", "c.img"}) {
+            for (int v = 0; v < 60; v++) {
+                List<Part> parts = new ArrayList<>();
+                for (int n = 1; n <= 200; n++) {
+                    parts.add(bigPart(n, seq));
+                }
+                events.add(new VersionStored("vms", new ObjectVersion(key, "v" + seq, seq, false, SampleRecords.T0.plusMillis(seq),
+                        200L * 100 * BlobRef.CHUNK, "\"e-200\"", null, ObjectMeta.NONE, "root", parts)));
+                seq++;
+            }
+        }
+        events.add(new UploadCreated("vms", "d.img", "u1", seq, SampleRecords.T0, "root", ObjectMeta.NONE, null, null));
+        for (int n = 1; n <= 10_000; n++) {
+            events.add(new PartStored("vms", "u1", bigPart(n, seq)));
+        }
+        Store s = new Store();
+        s.apply(new Recorded(1, SampleRecords.T0, RequestContext.system("t"), events));
+        Snapshots snapshots = Snapshots.open(tmp);
+        long bytes = snapshots.write(s.image(), 1);
+        assertTrue(bytes > 3L * SnapshotFile.PART_BYTES, "the state is larger than a few parts: " + bytes);
+        Store restored = Store.restore(snapshots.loadNewest().orElseThrow().image());
+        StateDump.assertEqual(StateDump.of(s), StateDump.of(restored), "large objects");
+        assertEquals(60, restored.bucket("vms").orElseThrow().versions("b.img").orElseThrow().newestFirst().size());
+        assertEquals(10_000, restored.bucket("vms").orElseThrow().upload("u1").orElseThrow().parts().size());
+    }
+
+    private static Part bigPart(int number, long seq) {
+        int[] crcs = new int[100];
+        java.util.Arrays.fill(crcs, number);
+        return new Part(number, 100L * BlobRef.CHUNK, "\"p" + number + "\"", new BlobRef(seq, number * 100L * BlobRef.CHUNK,
+                100L * BlobRef.CHUNK, number, crcs), Map.of(), SampleRecords.T0);
     }
 
     /** A damaged or incomplete newest snapshot is moved aside and the older one is used; only the newest two are kept. */

@@ -182,7 +182,7 @@ public final class BucketState {
                 u.parts().values().forEach(p -> setup.add(new org.amber.lockd.event.PartStored(name, u.uploadId(), p)));
             }
         }
-        return new StoreImage.BucketImage(setup, new java.util.ArrayList<>(keys.values()));
+        return new StoreImage.BucketImage(setup, java.util.List.copyOf(keys.values())); // one copy: the record keeps this list
     }
 
     void configureLock(org.amber.lockd.lock.DefaultRetention rule) {
