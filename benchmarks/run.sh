@@ -127,7 +127,7 @@ amber_pid=""
 start_amber() { # start_amber [FLAGS...] → sets amber_pid and amber_ready_seconds
   local t0; t0=$(date +%s.%N)
   AMBER_ROOT_ACCESS_KEY=$ak AMBER_ROOT_SECRET_KEY=$sk AMBER_JAVA_OPTS="${AMBER_JAVA_OPTS:--Xmx1g}" \
-    setsid "$repo/bin/amberd" --data "$work/data" --s3-address "127.0.0.1:$s3port" --admin-address "127.0.0.1:$adminport" "$@" \
+    setsid "$repo/bin/amberd" --data "${data_dir:-$work/data}" --s3-address "127.0.0.1:$s3port" --admin-address "127.0.0.1:$adminport" "$@" \
     >> "$raw/amberd.log" 2>&1 &
   amber_pid=$!
   for _ in $(seq 1 1200); do
@@ -182,6 +182,27 @@ if [ "$restart" = 1 ]; then
   start_amber --snapshot-min-records 0; full_ready=$amber_ready_seconds
   replay_lines=$(grep "journal: replayed\|snapshot: loaded\|state snapshot at" "$raw/amberd.log" | tail -10 \
     | sed 's/^[^ ]* \[[^]]*\] [A-Z]* //')
+  # The worst case for a store of $fill_versions versions: a crash just before a snapshot falls due. On a fresh
+  # data directory: two thirds of the versions, an orderly stop (which writes a snapshot), then the last third
+  # with no snapshot taken (half as many records as the snapshot holds versions, when the next would fall
+  # due), then SIGKILL.
+  stop_amber TERM
+  data_dir=$work/data-worst; rm -rf "$data_dir"
+  start_amber
+  snap_versions=$(( fill_versions * 2 / 3 )); worst_tail=$(( fill_versions - snap_versions ))
+  log "restart: worst case, a snapshot of $snap_versions versions and $worst_tail records after it"
+  bench worst1 "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid" --workloads fill --fill-versions "$snap_versions" --bucket-prefix worst
+  stop_amber TERM
+  start_amber --snapshot-min-records 1000000000
+  bench worst2 "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid" --workloads fill --fill-versions "$worst_tail" --bucket-prefix worst2
+  stop_amber KILL
+  start_amber; worst_ready=$amber_ready_seconds
+  jcmd "$amber_pid" GC.run >/dev/null 2>&1 || true
+  sleep 1
+  worst_heap=$(curl -s "http://127.0.0.1:$adminport/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"\}/ {print $2/1048576}')
+  worst_lines=$(grep "journal: replayed\|snapshot: loaded" "$raw/amberd.log" | tail -2 | sed 's/^[^ ]* \[[^]]*\] [A-Z]* //')
+  stop_amber KILL
+  rm -rf "$data_dir"; data_dir=
 fi
 stop_amber TERM
 
@@ -262,10 +283,15 @@ fi
     echo "| restart with $fill_versions versions ready ≤ 10 s (clean stop) | $(dec "$clean_ready") s, heap after GC $(num "$clean_heap") MiB (-Xmx1g) | $(check "$clean_ready" '<=' 10) |"
     echo "| restart with $fill_versions versions ready ≤ 10 s (after SIGKILL) | $(dec "$crash_ready") s, heap after GC $(num "$crash_heap") MiB (-Xmx1g) | $(check "$crash_ready" '<=' 10) |"
     echo "| (the same data with snapshots off: the whole journal replayed) | $(dec "$full_ready") s | |"
+    echo "| restart with $fill_versions versions, worst case: a snapshot of $(num "$snap_versions"), then $(num "$worst_tail") records (the next snapshot due), SIGKILL; ready ≤ 10 s | $(dec "$worst_ready") s, heap after GC $(num "$worst_heap") MiB (-Xmx1g) | $(check "$worst_ready" '<=' 10) |"
     echo
     echo "Filled at $(num "$(v fill fill.ops_per_s)") PUTs/s (100 B, c=64). Ready = from launching \`bin/amberd\` (JVM start included) to \`/health/ready\` answering 200. The clean stop writes a state snapshot; both timed starts load it and replay the journal after it. Daemon log of the snapshots and starts:"
     echo
     echo "$replay_lines" | sed 's/^/    /'
+    echo
+    echo "The worst-case start:"
+    echo
+    echo "$worst_lines" | sed 's/^/    /'
   fi
   for p in "${peers[@]}"; do
     key=${p%%:*}; label=${p#*:}
