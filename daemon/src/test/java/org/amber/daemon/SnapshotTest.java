@@ -112,6 +112,20 @@ class SnapshotTest {
         StateDump.assertEqual(List.of(expected.split("\n", -1)), List.of(actual.split("\n", -1)), message);
     }
 
+    /**
+     * A start from the snapshot of record {@code snapSeq} (its tail replayed) and a start that replays the whole
+     * journal both rebuild {@code expected}, the state at stop.
+     */
+    void assertBothStartsRebuild(long snapSeq, String expected, String what) throws Exception {
+        try (Daemon d = start(SNAPSHOT_MODE)) {
+            assertEquals(snapSeq, (long) TestDaemons.metric(d, "amber_snapshot_seq"), what + ": the state was loaded from the snapshot");
+            assertSameState(expected, dump(d), what + " == the state at stop");
+        }
+        try (Daemon d = start(FULL_REPLAY)) {
+            assertSameState(expected, dump(d), "full replay == the state at stop");
+        }
+    }
+
     static long lastSeq(Daemon d) {
         return d.state().lastSeq();
     }
@@ -460,13 +474,7 @@ class SnapshotTest {
             dump2 = dump(d);
             assertFalse(dump2.equals(dump1));
         }
-        try (Daemon d = start(SNAPSHOT_MODE)) {
-            assertEquals(snapSeq, (long) TestDaemons.metric(d, "amber_snapshot_seq"), "loaded the second snapshot");
-            assertSameState(dump2, dump(d), "second snapshot + its tail == the state at stop");
-        }
-        try (Daemon d = start(FULL_REPLAY)) {
-            assertSameState(dump2, dump(d), "full replay == the state at stop");
-        }
+        assertBothStartsRebuild(snapSeq, dump2, "the second snapshot + its tail");
         System.out.printf("SnapshotTest.snapshotPlusJournalTailEqualsFullReplay: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -560,13 +568,7 @@ class SnapshotTest {
                     "uploads in progress, with parts, are part of the state");
         }
         assertEquals(snapSeq, snapshotSeqs().get(0), "the stop wrote no snapshot");
-        try (Daemon d = start(SNAPSHOT_MODE)) {
-            assertEquals(snapSeq, (long) TestDaemons.metric(d, "amber_snapshot_seq"), "the state was loaded from the snapshot");
-            assertSameState(dump, dump(d), "snapshot taken under load + journal tail == the state at stop");
-        }
-        try (Daemon d = start(FULL_REPLAY)) {
-            assertSameState(dump, dump(d), "full replay == the state at stop");
-        }
+        assertBothStartsRebuild(snapSeq, dump, "a snapshot taken under load + its tail");
         System.out.printf("SnapshotTest.snapshotsTakenUnderConcurrentWritesRestoreExactly: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
     }
 
