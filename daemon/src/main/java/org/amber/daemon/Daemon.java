@@ -139,7 +139,7 @@ public final class Daemon implements AutoCloseable {
         Rebuilt r = null;
         if (snap != null) {
             LOG.info("snapshot: loaded {} ({} versions, {} MiB, up to record {}) in {} ms", snap.file().getFileName(),
-                    snap.image().versions(), snap.bytes() >> 20, snap.image().lastSeq(),
+                    snap.versions(), snap.bytes() >> 20, snap.image().lastSeq(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             try {
                 Store decided = Store.restore(snap.image());

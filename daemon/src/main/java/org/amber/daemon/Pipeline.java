@@ -58,8 +58,11 @@ public final class Pipeline implements CommandBus, AutoCloseable {
     private final StageWaitStrategy waitStrategy = new StageWaitStrategy();
     private final Reply reply;
 
-    /** The published state as of one record, and that record's journal queue index: what a snapshot holds. */
-    record PublishedImage(org.amber.lockd.StoreImage image, long journalIndex) {
+    /**
+     * The published state as of one record, and that record's journal queue index: what a snapshot holds.
+     * {@code copyNanos}: how long the reply thread spent copying it, replying to nothing meanwhile.
+     */
+    record PublishedImage(org.amber.lockd.StoreImage image, long journalIndex, long copyNanos) {
     }
 
     /**
@@ -306,22 +309,23 @@ public final class Pipeline implements CommandBus, AutoCloseable {
                 slot.clear();
             }
         }
-    }
 
-    /**
-     * Hands a copy of the published state to the snapshotter. A snapshot is optional: if the copy fails
-     * (even for want of memory) the snapshot does, not the pipeline.
-     */
-    private void copyForSnapshot(Slot slot) {
-        PublishedImage image;
-        try {
-            image = new PublishedImage(reply.published.image(), reply.lastIndex);
-        } catch (RuntimeException | OutOfMemoryError e) {
-            slot.done.accept(Decision.refuse(Refusal.INTERNAL_ERROR));
-            LOG.error("copying the state for a snapshot failed", e);
-            return;
+        /**
+         * Hands a copy of the published state to the snapshotter. A snapshot is optional: if the copy fails
+         * (even for want of memory) the snapshot does, not the pipeline.
+         */
+        private void copyForSnapshot(Slot slot) {
+            long t0 = System.nanoTime();
+            PublishedImage image;
+            try {
+                image = new PublishedImage(published.image(), lastIndex, System.nanoTime() - t0);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                slot.done.accept(Decision.refuse(Refusal.INTERNAL_ERROR));
+                LOG.error("copying the state for a snapshot failed", e);
+                return;
+            }
+            slot.onImage.accept(image);
         }
-        slot.onImage.accept(image);
     }
 
     /** Any exception escaping a stage is a bug or a storage failure: stop taking writes. */

@@ -55,7 +55,7 @@ final class Snapshotter implements AutoCloseable {
         this.minRecords = minRecords;
         if (loaded != null) {
             lastSeq = loaded.image().lastSeq();
-            lastVersions = loaded.image().versions();
+            lastVersions = loaded.versions();
             lastBytes = loaded.bytes();
         }
         metrics.gauge("amber_snapshot_seq", "Sequence of the last record the newest state snapshot holds", () -> lastSeq);
@@ -94,7 +94,7 @@ final class Snapshotter implements AutoCloseable {
     void takeNow() throws Exception {
         long t0 = System.nanoTime();
         Pipeline.PublishedImage p = pipeline.imagePublished().get(60, TimeUnit.SECONDS);
-        lastPauseSeconds = (System.nanoTime() - t0) / 1e9;
+        lastPauseSeconds = p.copyNanos() / 1e9;
         write(p.image(), p.journalIndex(), t0);
     }
 
@@ -115,19 +115,14 @@ final class Snapshotter implements AutoCloseable {
         if (image.lastSeq() <= lastSeq || journalIndex < 0) {
             return; // nothing new, or the journal was just rebuilt and the record's index is not known yet
         }
-        long bytes = snapshots.write(image, journalIndex);
-        long versions = image.versions();
+        Snapshots.Written w = snapshots.write(image, journalIndex);
         lastSeconds = (System.nanoTime() - t0) / 1e9;
         lastSeq = image.lastSeq();
-        lastVersions = versions;
-        lastBytes = bytes;
+        lastVersions = w.versions();
+        lastBytes = w.bytes();
         taken++;
-        LOG.info("state snapshot at record {}: {} versions, {} MiB in {} s", lastSeq, versions, bytes >> 20,
+        LOG.info("state snapshot at record {}: {} versions, {} MiB in {} s", lastSeq, w.versions(), w.bytes() >> 20,
                 String.format("%.2f", lastSeconds));
-    }
-
-    long lastSeq() {
-        return lastSeq;
     }
 
     @Override

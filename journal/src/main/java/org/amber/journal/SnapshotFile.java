@@ -11,7 +11,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -54,17 +53,16 @@ final class SnapshotFile {
     static final int PART_BYTES = 4 << 20;
     private static final int IN_FLIGHT_PER_THREAD = 16;
 
-    /** What a snapshot file holds. */
-    record Contents(StoreImage image, long journalIndex) {
+    /** What a snapshot file holds, and how many versions (counted by its End part). */
+    record Contents(StoreImage image, long journalIndex, long versions) {
     }
 
     private SnapshotFile() {
     }
 
-    /** Writes {@code image} to the new file {@code file} and fsyncs it. */
-    static void write(Path file, StoreImage image, long journalIndex) throws IOException {
+    /** Writes {@code image} to the new file {@code file} and fsyncs it; returns the versions written. */
+    static long write(Path file, StoreImage image, long journalIndex) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            // One buffer for the whole file; each part is encoded and written before the next is built.
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 20));
             Writer w = new Writer(out);
             w.part('H', new TaggedWriter("Snapshot").putInt("format", FORMAT).putLong("lastSeq", image.lastSeq())
@@ -75,6 +73,7 @@ final class SnapshotFile {
                 identity.add(EventEncoder.recorded(r));
             }
             identity.close();
+            long versions = 0;
             for (StoreImage.BucketImage b : image.buckets()) {
                 Parts setup = new Parts(w, 'B', 'S', (kind, list) -> new TaggedWriter(kind == 'B' ? "Bucket" : "Setup")
                         .putStructList("setup", list));
@@ -82,21 +81,23 @@ final class SnapshotFile {
                     setup.add(EventEncoder.event(e));
                 }
                 setup.close();
-                keys(w, b.name(), b.keys());
+                versions += keys(w, b.name(), b.keys());
             }
             w.part('D', new TaggedWriter("Dropped").putStruct("event", EventEncoder.event(new SegmentsDropped(image.droppedSegments()))));
             int parts = w.parts;
-            w.part('E', new TaggedWriter("End").putInt("parts", parts).putLong("versions", image.versions()));
+            w.part('E', new TaggedWriter("End").putInt("parts", parts).putLong("versions", versions));
             out.flush();
             ch.force(true);
+            return versions;
         }
     }
 
     /**
      * A bucket's keys in Keys parts of at most {@link #KEYS_PER_PART} keys and about {@link #PART_BYTES}: a
-     * key whose versions do not fit continues in the next part.
+     * key whose versions do not fit continues in the next part. Returns the versions written.
      */
-    private static void keys(Writer w, String bucket, List<KeyVersions> keys) throws IOException {
+    private static long keys(Writer w, String bucket, List<KeyVersions> keys) throws IOException {
+        long count = 0;
         Parts parts = new Parts(w, 'K', 'K', (kind, list) -> new TaggedWriter("Keys").putString("bucket", bucket).putStructList("keys", list));
         for (KeyVersions kv : keys) {
             List<TaggedWriter> versions = new ArrayList<>();
@@ -111,10 +112,12 @@ final class SnapshotFile {
                 }
                 versions.add(tw);
                 bytes += tw.size();
+                count++;
             }
             parts.add(key(versions));
         }
         parts.close();
+        return count;
     }
 
     private static TaggedWriter key(List<TaggedWriter> versions) {
@@ -131,7 +134,7 @@ final class SnapshotFile {
         private int bytes;
         private boolean written;
 
-        /** The first part is of {@code firstKind} (written even if empty), the later ones of {@code nextKind}. */
+        /** The first part is of {@code firstKind}, the later ones of {@code nextKind}. */
         Parts(Writer w, char firstKind, char nextKind, java.util.function.BiFunction<Character, List<TaggedWriter>, TaggedWriter> wrap) {
             this.w = w;
             this.firstKind = firstKind;
@@ -155,9 +158,9 @@ final class SnapshotFile {
             bytes = 0;
         }
 
-        /** Writes what is left; the first kind's part is written even when empty only if it is a Bucket part. */
+        /** Writes what is left (no part when there is nothing). */
         void close() throws IOException {
-            if (!structs.isEmpty() || (!written && firstKind == 'B')) {
+            if (!structs.isEmpty()) {
                 flush();
             }
         }
@@ -201,12 +204,13 @@ final class SnapshotFile {
         private final DataInputStream in;
         private final ExecutorService decoders;
         private final int maxInFlight;
-        private final ArrayDeque<Future<List<KeyVersions>>> inFlight = new ArrayDeque<>();
         private final List<Recorded> identity = new ArrayList<>();
         private final List<StoreImage.BucketImage> buckets = new ArrayList<>();
         private List<Event> setup;
         private String bucket;
+        /** The current bucket's Keys parts, decoding or decoded, in file order; those before {@code awaited} are done. */
         private List<Future<List<KeyVersions>>> bucketKeys = new ArrayList<>();
+        private int awaited;
         private List<Long> dropped;
         private int parts;
 
@@ -277,11 +281,12 @@ final class SnapshotFile {
             }
             StoreImage image = new StoreImage(h.getLong("lastSeq"), h.getInstant("lastTime"), h.getInstant("lastLockTime"),
                     identity, buckets, dropped);
-            if (image.versions() != end.getLong("versions")) {
+            long versions = image.versions();
+            if (versions != end.getLong("versions")) {
                 throw new CorruptRecordException("the snapshot's End part counts " + end.getLong("versions") + " versions, read "
-                        + image.versions());
+                        + versions);
             }
-            return new Contents(image, h.getLong("journalIndex"));
+            return new Contents(image, h.getLong("journalIndex"), versions);
         }
 
         private void submitKeys(byte[] frame) throws CorruptRecordException {
@@ -289,12 +294,10 @@ final class SnapshotFile {
                 throw new CorruptRecordException("a Keys part before any Bucket part");
             }
             String expected = bucket;
-            while (inFlight.size() >= maxInFlight) {
-                await(inFlight.removeFirst());
+            while (bucketKeys.size() - awaited >= maxInFlight) {
+                await(bucketKeys.get(awaited++));
             }
-            Future<List<KeyVersions>> f = decoders.submit(() -> EventCodec.decode(frame, s -> keys(s, expected)));
-            inFlight.addLast(f);
-            bucketKeys.add(f);
+            bucketKeys.add(decoders.submit(() -> EventCodec.decode(frame, s -> keys(s, expected))));
         }
 
         private void endBucket() throws CorruptRecordException {
@@ -314,10 +317,10 @@ final class SnapshotFile {
                 }
                 keys.addAll(part.subList(from, part.size()));
             }
-            inFlight.clear();
             buckets.add(new StoreImage.BucketImage(setup, keys));
             bucket = null;
             bucketKeys = new ArrayList<>();
+            awaited = 0;
         }
 
         private byte[] expect(char kind) throws IOException, CorruptRecordException {

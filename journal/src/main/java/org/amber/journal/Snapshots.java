@@ -28,8 +28,12 @@ public final class Snapshots {
     private static final String PREFIX = "state-";
     private static final String SUFFIX = ".snap";
 
-    /** A snapshot read back. */
-    public record Loaded(StoreImage image, long journalIndex, Path file, long bytes) {
+    /** A snapshot read back, with the versions it holds and its size. */
+    public record Loaded(StoreImage image, long journalIndex, Path file, long versions, long bytes) {
+    }
+
+    /** A snapshot written: the versions it holds and its size. */
+    public record Written(long versions, long bytes) {
     }
 
     private final Path dir;
@@ -52,13 +56,14 @@ public final class Snapshots {
 
     /**
      * Writes a snapshot of {@code image}, taken right after the journal record at {@code journalIndex}, and
-     * removes all but the newest {@link #KEEP}. Returns the file's size in bytes.
+     * removes all but the newest {@link #KEEP}.
      */
-    public long write(StoreImage image, long journalIndex) throws IOException {
+    public Written write(StoreImage image, long journalIndex) throws IOException {
         Path target = dir.resolve(String.format("%s%020d%s", PREFIX, image.lastSeq(), SUFFIX));
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
+        long versions;
         try {
-            SnapshotFile.write(tmp, image, journalIndex);
+            versions = SnapshotFile.write(tmp, image, journalIndex);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
@@ -68,7 +73,7 @@ public final class Snapshots {
         for (Path old : all.subList(Math.min(KEEP, all.size()), all.size())) {
             Files.delete(old);
         }
-        return Files.size(target);
+        return new Written(versions, Files.size(target));
     }
 
     /** The newest snapshot that reads back whole, or empty when there is none. */
@@ -76,7 +81,7 @@ public final class Snapshots {
         for (Path f : files()) {
             try {
                 SnapshotFile.Contents c = SnapshotFile.read(f);
-                return Optional.of(new Loaded(c.image(), c.journalIndex(), f, Files.size(f)));
+                return Optional.of(new Loaded(c.image(), c.journalIndex(), f, c.versions(), Files.size(f)));
             } catch (CorruptRecordException | RuntimeException e) {
                 LOG.warn("snapshots: {} is unusable ({}); trying an older one", f.getFileName(), e.toString());
                 setAside(f);

@@ -91,7 +91,7 @@ class SnapshotsTest {
         assertEquals(5_000, restored.bucket("big").orElseThrow().keys().size());
         assertEquals(new ArrayList<>(s.bucket("big").orElseThrow().keys().keySet()),
                 new ArrayList<>(restored.bucket("big").orElseThrow().keys().keySet()));
-        assertEquals(Optional.of("k2000"), restored.bucket("big").orElseThrow().keys().keySet().stream().filter(k -> k.equals("k2000")).findFirst(),
+        assertTrue(restored.bucket("big").orElseThrow().keys().containsKey("k2000"),
                 "a restored key map finds keys by lookup, not only by iteration");
         assertTrue(restored.bucket("big").orElseThrow().version("\uD83D\uDE002", "v2").isPresent());
     }
@@ -123,7 +123,7 @@ class SnapshotsTest {
         Store s = new Store();
         s.apply(new Recorded(1, SampleRecords.T0, RequestContext.system("t"), events));
         Snapshots snapshots = Snapshots.open(tmp);
-        long bytes = snapshots.write(s.image(), 1);
+        long bytes = snapshots.write(s.image(), 1).bytes();
         assertTrue(bytes > 3L * SnapshotFile.PART_BYTES, "the state is larger than a few parts: " + bytes);
         Store restored = Store.restore(snapshots.loadNewest().orElseThrow().image());
         StateDump.assertEqual(StateDump.of(s), StateDump.of(restored), "large objects");
