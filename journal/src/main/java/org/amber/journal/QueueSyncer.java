@@ -14,6 +14,7 @@ import net.openhft.chronicle.queue.impl.StoreFileListener;
  * current mapped chunk from where the last sync ended; it misses the tail of an earlier chunk or
  * cycle file if the batch crossed one, so a crossing also gets an fdatasync of the file it left.
  * A newly created cycle file also needs its directory entry (and Chronicle's metadata file) synced.
+ * Each chunk the appender moves into is advised not to read ahead ({@link RandomAccessAdvice}).
  * Thread: the persist thread, except the listener callbacks, which Chronicle makes from its own
  * background thread.
  */
@@ -33,6 +34,9 @@ final class QueueSyncer implements StoreFileListener, AutoCloseable {
     void sync(ExcerptAppender appender) throws IOException {
         ChronicleErrorTrap.run("msync of journal " + dir, appender::sync);
         Object current = appender.wire().bytes().bytesStore();
+        if (current != chunk) {
+            RandomAccessAdvice.apply(current);
+        }
         if (appender.cycle() != cycle) {
             moveTo(appender.cycle(), appender.currentFile());
         } else if (current != chunk) {

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.amber.lockd.event.Recorded;
@@ -52,6 +54,44 @@ class JournalTest {
         assertEquals(describe(written.subList(5_000 - ReplayReport.NEWEST_KEPT, 5_000)), describe(report.sinceLastCleanShutdown()),
                 "the newest records since the last clean shutdown, no more");
         assertNull(report.tornTail());
+    }
+
+    /**
+     * Every chunk the appender maps is advised against readahead (VmFlags "rr"), including the next
+     * one after a chunk boundary: with readahead, large page-cache folios made each commit's msync
+     * write up to 2 MiB (RandomAccessAdvice).
+     */
+    @Test
+    void theAppendersChunksAreAdvisedAgainstReadahead() throws Exception {
+        Path dir = tmp.resolve("journal");
+        Random rnd = new Random(7);
+        Map<String, String> seen = new TreeMap<>();
+        try (Journal j = Journal.open(dir)) {
+            j.replay(r -> { });
+            for (long seq = 1; seen.size() < 2 && seq < 2_000_000; seq++) {
+                j.append(SampleRecords.random(rnd, seq));
+                if (seq % 512 == 0) {
+                    j.sync();
+                    seen.putAll(cycleFileMappings(dir));
+                }
+            }
+        }
+        assertEquals(2, seen.size(), "the appender crossed into a second chunk: " + seen);
+        seen.forEach((range, flags) -> assertTrue(flags.contains(" rr"), range + " has VmFlags" + flags));
+    }
+
+    /** The process's mappings of the journal's cycle files: address range to VmFlags (from /proc/self/smaps). */
+    private static Map<String, String> cycleFileMappings(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        String range = null;
+        for (String line : Files.readAllLines(Path.of("/proc/self/smaps"))) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                range = line.endsWith(".cq4") && line.contains(dir.toString()) ? line.substring(0, line.indexOf(' ')) : null;
+            } else if (range != null && line.startsWith("VmFlags:")) {
+                out.put(range, line.substring("VmFlags:".length()));
+            }
+        }
+        return out;
     }
 
     @Test
