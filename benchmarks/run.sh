@@ -206,6 +206,23 @@ if [ "$restart" = 1 ]; then
 fi
 stop_amber TERM
 
+# The large transfers again with the data directory in RAM (tmpfs, when it has room): what the software
+# reaches when the disk is not the limit. Same client, same daemon flags; only the data directory moves.
+ram_dir=/dev/shm/amber-bench-ram
+need_mib=$(( (reps * 2 * large_mib) + 512 ))
+if [ "$(df -Pm /dev/shm 2>/dev/null | awk 'NR==2 {print $4}')" -gt "$need_mib" ] 2>/dev/null; then
+  data_dir=$ram_dir; rm -rf "$data_dir"
+  start_amber
+  log "amber-bench large transfers with the data directory on tmpfs"
+  # A short PUT step first warms this fresh JVM the way the put steps warm the main run's.
+  bench ram "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid" --workloads put,large --concurrency 16 \
+    --seconds "$(( seconds < 5 ? seconds : 5 ))" --bucket-prefix ram
+  stop_amber TERM
+  rm -rf "$data_dir"; data_dir=
+else
+  log "no room on /dev/shm for the in-RAM transfers ($need_mib MiB); skipped"
+fi
+
 # ---------------------------------------------------------------- peers
 peers=()
 if [ "$ceph" = 1 ]; then
@@ -268,6 +285,12 @@ fi
   echo "## amber-bench against Amber"
   echo
   cat "$raw/amber.md"
+  if [ -f "$raw/ram.md" ]; then
+    echo
+    echo "### The large transfers with the data directory on tmpfs (RAM)"
+    echo
+    cat "$raw/ram.md"
+  fi
   echo
   echo "## Against the targets"
   echo
@@ -279,6 +302,10 @@ fi
   echo "| $large_mib MiB PUT ≥ 50% of min(fio seq write, loopback) = $(num "$floor") MB/s | $(num "$putl") MB/s = $(ratio "$putl" "$floor") | $(check "$(awk -v a="$putl" -v b="$floor" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.5) |"
   echo "| (the same PUT against one core's MD5 rate, $(num "$md5") MB/s: the ETag is the body's MD5) | $(ratio "$putl" "$md5") | |"
   echo "| $large_mib MiB GET ≥ 60% of loopback ($(num "$lo") MB/s) | $(num "$getl") MB/s = $(ratio "$getl" "$lo") | $(check "$(awk -v a="$getl" -v b="$lo" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.6) |"
+  echo "| (the disk's own O_DIRECT 1 MiB read, fio qd16, against the same loopback) | $(num "$seqr") MB/s = $(ratio "$seqr" "$lo") | |"
+  if [ -f "$raw/ram.tsv" ]; then
+    echo "| (the same PUT and GET with the data directory on tmpfs: the software without the disk) | PUT $(num "$(v ram put_large.mb_per_s)") MB/s = $(ratio "$(v ram put_large.mb_per_s)" "$floor"), GET $(num "$(v ram get_large.mb_per_s)") MB/s = $(ratio "$(v ram get_large.mb_per_s)" "$lo") | |"
+  fi
   if [ "$restart" = 1 ]; then
     echo "| restart with $fill_versions versions ready ≤ 10 s (clean stop) | $(dec "$clean_ready") s, heap after GC $(num "$clean_heap") MiB (-Xmx1g) | $(check "$clean_ready" '<=' 10) |"
     echo "| restart with $fill_versions versions ready ≤ 10 s (after SIGKILL) | $(dec "$crash_ready") s, heap after GC $(num "$crash_heap") MiB (-Xmx1g) | $(check "$crash_ready" '<=' 10) |"
