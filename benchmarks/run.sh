@@ -3,7 +3,7 @@
 # markdown report to benchmarks/results/<UTC time>-<host>.md.
 #
 #   benchmarks/run.sh                         everything: limits, JMH, amber-bench, restart
-#   benchmarks/run.sh --quick                 short runs (a smoke test of the whole chain)
+#   benchmarks/run.sh --quick                 short runs (a smoke test of the whole chain; report under --work)
 #   benchmarks/run.sh --skip-jmh --skip-restart --skip-limits   leave parts out
 #   benchmarks/run.sh --ceph                  also start a throw-away Ceph RGW (../shared/peers/start-ceph.sh,
 #                                             OBJECTSTORE=bluestore unless set) and measure it with the same client
@@ -49,6 +49,8 @@ stamp=$(date -u +%Y%m%dT%H%M%SZ)
 results="$repo/benchmarks/results"
 report="$results/$stamp-$(hostname -s).md"
 raw="$work/raw-$stamp"
+# A --quick report is a smoke test, not figures to keep: it stays with the raw output.
+[ "$quick" = 1 ] && report="$raw/quick-report.md"
 mkdir -p "$work" "$raw" "$results"
 log() { echo "[run.sh $(date -u +%H:%M:%S)] $*" >&2; }
 
