@@ -1,8 +1,6 @@
 package org.amber.journal;
 
-import com.sun.jna.Library;
 import com.sun.jna.Native;
-import com.sun.jna.Platform;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -21,16 +19,7 @@ final class Preallocate {
     private static final Logger LOG = LoggerFactory.getLogger(Preallocate.class);
     private static final int O_WRONLY = 1;
     private static final AtomicBoolean WARNED = new AtomicBoolean();
-    private static final LibC LIBC = Platform.isLinux() ? Native.load("c", LibC.class) : null;
-
-    /** The three libc calls used. */
-    interface LibC extends Library {
-        int open(String path, int flags);
-
-        int fallocate(int fd, int mode, long offset, long length);
-
-        int close(int fd);
-    }
+    private static final LibC LIBC = LibC.INSTANCE;
 
     private Preallocate() {
     }
