@@ -19,29 +19,28 @@ final class Preallocate {
     private static final Logger LOG = LoggerFactory.getLogger(Preallocate.class);
     private static final int O_WRONLY = 1;
     private static final AtomicBoolean WARNED = new AtomicBoolean();
-    private static final LibC LIBC = LibC.INSTANCE;
 
     private Preallocate() {
     }
 
     /** Allocates {@code bytes} for the existing file {@code path}; false (logged once) if the system refuses. */
     static boolean file(Path path, long bytes) {
-        if (LIBC == null) {
+        if (LibC.INSTANCE == null) {
             return false;
         }
-        int fd = LIBC.open(path.toString(), O_WRONLY);
+        int fd = LibC.INSTANCE.open(path.toString(), O_WRONLY);
         if (fd < 0) {
             warn(path, "open", Native.getLastError());
             return false;
         }
         try {
-            if (LIBC.fallocate(fd, 0, 0, bytes) != 0) {
+            if (LibC.INSTANCE.fallocate(fd, 0, 0, bytes) != 0) {
                 warn(path, "fallocate", Native.getLastError());
                 return false;
             }
             return true;
         } finally {
-            LIBC.close(fd);
+            LibC.INSTANCE.close(fd);
         }
     }
 

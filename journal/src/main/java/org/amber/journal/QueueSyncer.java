@@ -34,12 +34,13 @@ final class QueueSyncer implements StoreFileListener, AutoCloseable {
     void sync(ExcerptAppender appender) throws IOException {
         ChronicleErrorTrap.run("msync of journal " + dir, appender::sync);
         Object current = appender.wire().bytes().bytesStore();
-        if (current != chunk) {
+        boolean newChunk = current != chunk;
+        if (newChunk) {
             RandomAccessAdvice.apply(current);
         }
         if (appender.cycle() != cycle) {
             moveTo(appender.cycle(), appender.currentFile());
-        } else if (current != chunk) {
+        } else if (newChunk) {
             cycleFile.force(false);
         }
         chunk = current;

@@ -21,20 +21,19 @@ final class RandomAccessAdvice {
     private static final Logger LOG = LoggerFactory.getLogger(RandomAccessAdvice.class);
     private static final int MADV_RANDOM = 1;
     private static final AtomicBoolean WARNED = new AtomicBoolean();
-    private static final LibC LIBC = LibC.INSTANCE;
 
     private RandomAccessAdvice() {
     }
 
     /** Advises the whole mapping behind {@code chunk}; does nothing if it is not a mapping, logs once if the system refuses. */
     static void apply(Object chunk) {
-        if (LIBC == null || !(chunk instanceof MappedBytesStore)) {
+        if (LibC.INSTANCE == null || !(chunk instanceof MappedBytesStore)) {
             return;
         }
         MappedBytesStore store = (MappedBytesStore) chunk;
         long address = store.addressForRead(store.start());
         long length = store.capacity() - store.start();
-        if (LIBC.madvise(address, length, MADV_RANDOM) != 0) {
+        if (LibC.INSTANCE.madvise(address, length, MADV_RANDOM) != 0) {
             if (WARNED.compareAndSet(false, true)) {
                 LOG.warn("journal: madvise(MADV_RANDOM) of a {}-byte chunk failed (errno {}); commits may write more than they append",
                         length, Native.getLastError());
