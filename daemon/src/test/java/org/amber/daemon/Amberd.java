@@ -42,6 +42,20 @@ final class Amberd implements AutoCloseable {
      * {@code flags} go to amberd as they are.
      */
     static Amberd start(Path data, Path log, boolean rootFromEnv, String... flags) throws IOException, InterruptedException {
+        // A port found free can be taken (by some client's outgoing connection) before the daemon's JVM
+        // binds it; the daemon then exits before it serves anything, and is started again on other ports.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnFreePorts(data, log, rootFromEnv, flags);
+            } catch (PortTakenException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Amberd startOnFreePorts(Path data, Path log, boolean rootFromEnv, String... flags) throws IOException, InterruptedException {
         int s3 = freePort();
         int admin = freePort();
         List<String> cmd = new ArrayList<>(List.of(REPO.resolve("bin/amberd").toString(), "--data", data.toString(),
@@ -65,7 +79,10 @@ final class Amberd implements AutoCloseable {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("amberd exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                String output = Files.readString(log);
+                String message = "amberd exited with " + process.exitValue() + ":\n" + output;
+                throw output.contains("could not start HTTP") && output.contains("Address already in use")
+                        ? new PortTakenException(message) : new IOException(message);
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/ready"))
@@ -126,6 +143,13 @@ final class Amberd implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
+        }
+    }
+
+    /** The daemon could not bind a port found free a moment before. */
+    private static final class PortTakenException extends IOException {
+        PortTakenException(String message) {
+            super(message);
         }
     }
 
