@@ -2,7 +2,7 @@
 # benchmarks/run.sh — measures Amber against this box's own limits, in one run, and writes a
 # markdown report to benchmarks/results/<UTC time>-<host>.md.
 #
-#   benchmarks/run.sh                         everything: limits, JMH, amber-bench, restart
+#   benchmarks/run.sh                         everything: limits, JMH, the stack's floor, amber-bench, restart
 #   benchmarks/run.sh --quick                 short runs (a smoke test of the whole chain; report under --work)
 #   benchmarks/run.sh --skip-jmh --skip-restart --skip-limits   leave parts out
 #   benchmarks/run.sh --ceph                  also start a throw-away Ceph RGW (../shared/peers/start-ceph.sh,
@@ -146,13 +146,27 @@ stop_amber() { # stop_amber SIGNAL
   for _ in $(seq 1 600); do kill -0 "$amber_pid" 2>/dev/null || return 0; sleep 0.1; done
   kill -KILL "$amber_pid" 2>/dev/null || true
 }
-trap 'if [ -n "$amber_pid" ]; then kill -KILL "$amber_pid" 2>/dev/null || true; fi' EXIT
+floor_pid=""
+trap 'for p in "$amber_pid" "$floor_pid"; do if [ -n "$p" ]; then kill -KILL "$p" 2>/dev/null || true; fi; done' EXIT
 bench() { # bench NAME URL AK SK PIDS ARGS...
   local name=$1 url=$2 a=$3 s=$4 pids=$5; shift 5
   "$java" -Xmx2g -cp "$bench_cp" org.amber.bench.load.AmberBench --endpoint "$url" --access-key "$a" --secret-key "$s" \
     ${pids:+--server-pid "$pids"} --out "$raw/$name.tsv" --seconds "$seconds" --repeats "$reps" --large-mib "$large_mib" \
     --list-keys "$list_keys" --versions "$versions" "$@" > "$raw/$name.md"
 }
+
+# The stack's floor, just before Amber's own PUT steps so that both see the same box: a do-nothing Jetty server
+# that group-commits the PUT bodies with one fdatasync a batch (org.amber.bench.floor.FloorServer), measured by
+# the same client. What a durable server on Jetty can do for a small PUT here, before any S3 work.
+floor_port=19100
+log "amber-bench PUTs against the stack's floor (Jetty + group-committed fdatasync, no S3)"
+rm -rf "$work/floor"
+"$java" -Xmx1g -cp "$bench_cp" org.amber.bench.floor.FloorServer --port "$floor_port" --dir "$work/floor" > "$raw/floor-server.log" 2>&1 &
+floor_pid=$!
+for _ in $(seq 1 200); do grep -q listening "$raw/floor-server.log" 2>/dev/null && break; sleep 0.05; done
+bench floor "http://127.0.0.1:$floor_port" floor floor "$floor_pid" --workloads put || log "amber-bench against the floor failed; see $raw/floor.md"
+kill "$floor_pid" 2>/dev/null || true; wait "$floor_pid" 2>/dev/null || true; floor_pid=""
+rm -rf "$work/floor"
 
 rm -rf "$work/data"
 start_amber
@@ -255,11 +269,12 @@ dec() { awk -v a="$1" 'BEGIN { if (a == "" || a == "nan") print "n/a"; else prin
 check() { # check VALUE OP TARGET → met / not met
   awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN { if (a == "" || b == "" || a == "n/a" || b == "nan") print "n/a"; else if ((op == ">=" && a+0 >= b+0) || (op == "<=" && a+0 <= b+0)) print "met"; else print "**not met**" }'
 }
+per() { awk -v c="$1" -v o="$2" 'BEGIN { if (c == "" || o == "" || o == 0) print "n/a"; else printf "%.0f µs", 1e6 * c / o }'; } # per CORES OPS → CPU per op
 minof() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "nan") print b; else if (b == "nan") print a; else print (a < b ? a : b) }'; }
 lo=$(awk -v a="$lo1" -v b="$lo4" 'BEGIN { if (a == "nan") print "nan"; else print (a > b ? a : b) }')
 put64=$(v amber put4k_c64.ops_per_s); p50c1=$(v amber put4k_c1.p50_ms)
 putl=$(v amber put_large.mb_per_s); getl=$(v amber get_large.mb_per_s)
-floor=$(minof "$seqw" "$lo")
+bw_limit=$(minof "$seqw" "$lo")
 # One core's MD5 rate (JMH DigestBench, ns per MiB → MB/s): a single PUT's ETag is the MD5 of its body.
 md5=nan
 if [ -f "$raw/jmh.json" ]; then
@@ -294,20 +309,36 @@ fi
     echo
     cat "$raw/ram.md"
   fi
+  if [ -f "$raw/floor.tsv" ]; then
+    echo
+    echo "### The same PUTs against the stack's floor"
+    echo
+    echo "A do-nothing Jetty server with Amber's connector settings that appends each PUT's body to a file and replies after"
+    echo "one fdatasync per batch: no SigV4, checksums, lock rules, index or journal record. Measured just before Amber's"
+    echo "PUT steps, by the same client. CPU per PUT = server cores / ops per second."
+    echo
+    echo "| concurrency | Amber ops/s | floor ops/s | Amber / floor | Amber server CPU per PUT | floor server CPU per PUT | client CPU per PUT (Amber / floor) |"
+    echo "|---|---|---|---|---|---|---|"
+    for c in 1 16 64; do
+      a=$(v amber put4k_c$c.ops_per_s); f=$(v floor put4k_c$c.ops_per_s)
+      echo "| $c | $(num "$a") | $(num "$f") | $(ratio "$a" "$f") | $(per "$(v amber put4k_c$c.server_cores)" "$a") | $(per "$(v floor put4k_c$c.server_cores)" "$f") | $(per "$(v amber put4k_c$c.client_cores)" "$a") / $(per "$(v floor put4k_c$c.client_cores)" "$f") |"
+    done
+  fi
   echo
   echo "## Against the targets"
   echo
   echo "| target | measured | |"
   echo "|---|---|---|"
   echo "| 4 KiB PUT c=64 ≥ 15,000 ops/s | $(num "$put64") ops/s | $(check "$put64" '>=' 15000) |"
+  echo "| (the stack's floor at c=64, the same client: Jetty + group-committed fdatasync, no S3) | $(num "$(v floor put4k_c64.ops_per_s)") ops/s; Amber = $(ratio "$put64" "$(v floor put4k_c64.ops_per_s)") of it | |"
   echo "| 4 KiB PUT c=64 ≥ 35% of fio 32-job fdatasync IOPS | $(ratio "$put64" "$sync32") | $(check "$(awk -v a="$put64" -v b="$sync32" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.35) |"
   echo "| 4 KiB PUT c=1 p50 ≤ 1.5 ms | $(dec "$p50c1") ms | $(check "$p50c1" '<=' 1.5) |"
-  echo "| $large_mib MiB PUT ≥ 50% of min(fio seq write, loopback) = $(num "$floor") MB/s | $(num "$putl") MB/s = $(ratio "$putl" "$floor") | $(check "$(awk -v a="$putl" -v b="$floor" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.5) |"
+  echo "| $large_mib MiB PUT ≥ 50% of min(fio seq write, loopback) = $(num "$bw_limit") MB/s | $(num "$putl") MB/s = $(ratio "$putl" "$bw_limit") | $(check "$(awk -v a="$putl" -v b="$bw_limit" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.5) |"
   echo "| (the same PUT against one core's MD5 rate, $(num "$md5") MB/s: the ETag is the body's MD5) | $(ratio "$putl" "$md5") | |"
   echo "| $large_mib MiB GET ≥ 60% of loopback ($(num "$lo") MB/s) | $(num "$getl") MB/s = $(ratio "$getl" "$lo") | $(check "$(awk -v a="$getl" -v b="$lo" 'BEGIN{print (b>0 ? a/b : "n/a")}')" '>=' 0.6) |"
   echo "| (the disk's own O_DIRECT 1 MiB read, fio qd16, against the same loopback) | $(num "$seqr") MB/s = $(ratio "$seqr" "$lo") | |"
   if [ -f "$raw/ram.tsv" ]; then
-    echo "| (the same PUT and GET with the data directory on tmpfs: no disk, but its I/O is CPU copies) | PUT $(num "$(v ram put_large.mb_per_s)") MB/s = $(ratio "$(v ram put_large.mb_per_s)" "$floor"), GET $(num "$(v ram get_large.mb_per_s)") MB/s = $(ratio "$(v ram get_large.mb_per_s)" "$lo") | |"
+    echo "| (the same PUT and GET with the data directory on tmpfs: no disk, but its I/O is CPU copies) | PUT $(num "$(v ram put_large.mb_per_s)") MB/s = $(ratio "$(v ram put_large.mb_per_s)" "$bw_limit"), GET $(num "$(v ram get_large.mb_per_s)") MB/s = $(ratio "$(v ram get_large.mb_per_s)" "$lo") | |"
   fi
   if [ "$restart" = 1 ]; then
     echo "| restart with $fill_versions versions ready ≤ 10 s (clean stop) | $(dec "$clean_ready") s, heap after GC $(num "$clean_heap") MiB (-Xmx1g) | $(check "$clean_ready" '<=' 10) |"
