@@ -287,7 +287,7 @@ fi
   echo
   echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), kernel $(uname -r), $("$java" -version 2>&1 | head -1)."
   echo "Work directory \`$work\` on $(df -P "$work" | awk 'NR==2 {print $1}') ($(findmnt -no FSTYPE,OPTIONS --target "$work" 2>/dev/null | cut -c1-60))."
-  echo "Client and server share the box. Mode: $([ "$quick" = 1 ] && echo 'quick (short runs; figures are only a smoke test)' || echo "full ($seconds s a load step, $reps runs of each transfer, medians)")."
+  echo "Client and server share the box. Mode: $([ "$quick" = 1 ] && echo 'quick (short runs; figures are only a smoke test)' || echo "full ($seconds s a load step; $reps runs of each PUT step, taken in rounds over the concurrencies, and of each transfer; the median run is reported)")."
   echo
   echo "## The box's limits (fio and iperf3, this run; medians of $reps)"
   echo

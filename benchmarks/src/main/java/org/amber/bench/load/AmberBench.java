@@ -19,7 +19,7 @@ import java.util.Set;
  * amber-bench --endpoint http://127.0.0.1:9000 --access-key K --secret-key S
  *             [--region us-east-1] [--server-pid PID[,PID...]] [--out FILE]
  *             [--workloads put,large,list,retention,mixed] [--seconds 20] [--concurrency 1,16,64]
- *             [--large-mib 256] [--part-mib 16] [--parallel 4] [--repeats 3]
+ *             [--large-mib 256] [--part-mib 16] [--parallel 4] [--repeats 3 (runs of each PUT step and transfer)]
  *             [--list-keys 10000] [--versions 10000] [--bucket-prefix NAME]
  *             (workload fill, not in the default set: [--fill-versions 1000000])
  * </pre>
@@ -53,7 +53,8 @@ public final class AmberBench {
         for (String w : workloads) {
             System.err.println("amber-bench: " + w + " ...");
             switch (w) {
-                case "put" -> s.smallPuts(Arrays.stream(a.getOrDefault("concurrency", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray());
+                case "put" -> s.smallPuts(Arrays.stream(a.getOrDefault("concurrency", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray(),
+                        integer(a, "repeats", 3));
                 case "large" -> s.largeObjects(integer(a, "large-mib", 256), integer(a, "part-mib", 16), integer(a, "parallel", 4),
                         integer(a, "repeats", 3));
                 case "list" -> s.listing(integer(a, "list-keys", 10_000), integer(a, "repeats", 3));

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The figures of one run: a markdown table for people, and {@code name.metric value} lines for
@@ -19,28 +20,49 @@ final class Report {
     private final Map<String, Double> values = new LinkedHashMap<>();
 
     void latency(String label, String name, Workload.Measured m) {
+        latency(label, name, List.of(m));
+    }
+
+    /** Several runs of one load step: the run of median throughput, its latencies and CPU, and every run's ops/s. */
+    void latency(String label, String name, List<Workload.Measured> runs) {
+        Workload.Measured m = median(runs, Workload.Measured::opsPerSecond);
         put(name, "ops_per_s", m.opsPerSecond());
         put(name, "p50_ms", m.millis(0.50));
         put(name, "p99_ms", m.millis(0.99));
         put(name, "p999_ms", m.millis(0.999));
         cpu(name, m);
-        row(label, fmt("%,.0f ops/s", m.opsPerSecond()), m.millis(0.5), m.millis(0.99), m.millis(0.999), m);
+        String throughput = fmt("%,.0f ops/s", m.opsPerSecond());
+        if (runs.size() > 1) {
+            put(name, "runs", runs.size());
+            throughput += " (runs: " + each(runs, Workload.Measured::opsPerSecond) + ")";
+        }
+        row(label, throughput, m.millis(0.5), m.millis(0.99), m.millis(0.999), m);
     }
 
     /** Several runs of one transfer: the median run's MB/s (10^6 bytes a second). */
     void bandwidth(String label, String name, List<Workload.Measured> runs) {
-        List<Workload.Measured> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparingDouble(Workload.Measured::megabytesPerSecond));
-        Workload.Measured median = sorted.get(sorted.size() / 2);
+        Workload.Measured median = median(runs, Workload.Measured::megabytesPerSecond);
         put(name, "mb_per_s", median.megabytesPerSecond());
         put(name, "runs", runs.size());
         cpu(name, median);
+        rows.add(fmt("| %s | %,.0f MB/s (runs: %s) | | | | %s | %s |", label, median.megabytesPerSecond(),
+                each(runs, Workload.Measured::megabytesPerSecond), cores(median.clientCores()), cores(median.serverCores())));
+    }
+
+    /** The run in the middle by {@code figure} (the upper middle of an even count). */
+    private static Workload.Measured median(List<Workload.Measured> runs, ToDoubleFunction<Workload.Measured> figure) {
+        List<Workload.Measured> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(figure));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** Every run's figure, in the order they ran. */
+    private static String each(List<Workload.Measured> runs, ToDoubleFunction<Workload.Measured> figure) {
         StringBuilder all = new StringBuilder();
         for (Workload.Measured m : runs) {
-            all.append(all.length() == 0 ? "" : ", ").append(fmt("%.0f", m.megabytesPerSecond()));
+            all.append(all.length() == 0 ? "" : ", ").append(fmt("%,.0f", figure.applyAsDouble(m)));
         }
-        rows.add(fmt("| %s | %,.0f MB/s (runs: %s) | | | | %s | %s |", label, median.megabytesPerSecond(), all,
-                cores(median.clientCores()), cores(median.serverCores())));
+        return all.toString();
     }
 
     void keysPerSecond(String label, String name, Workload.Measured m) {

@@ -34,17 +34,27 @@ final class Scenarios {
 
     /**
      * Durable 4 KiB PUTs into an Object Lock bucket with a default GOVERNANCE retention (what backup
-     * software writes to), CRC32C checksum header on each, at each concurrency in turn.
+     * software writes to), CRC32C checksum header on each, at each concurrency in turn; {@code rounds}
+     * times over, so that each concurrency's runs are spread across the step and its median run is reported.
      */
-    void smallPuts(int[] concurrencies) throws IOException {
+    void smallPuts(int[] concurrencies, int rounds) throws IOException {
         String bucket = bucket("put");
         setUpLocked(bucket);
         byte[] pattern = random(SMALL * 64, 1);
         workload.forSeconds(16, Math.min(5, seconds), (s3, w, n, i) -> putSmall(s3, bucket, "warm/" + w + "/" + n, pattern, i));
-        for (int c : concurrencies) {
-            Workload.Measured m = workload.forSeconds(c, seconds,
-                    (s3, w, n, i) -> putSmall(s3, bucket, "c" + c + "/" + w + "/" + n, pattern, i));
-            report.latency("PUT 4 KiB, c=" + c, "put4k_c" + c, m);
+        List<List<Workload.Measured>> runs = new ArrayList<>();
+        for (int k = 0; k < concurrencies.length; k++) {
+            runs.add(new ArrayList<>());
+        }
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < concurrencies.length; k++) {
+                int c = concurrencies[k];
+                String prefix = "c" + c + "/r" + r + "/";
+                runs.get(k).add(workload.forSeconds(c, seconds, (s3, w, n, i) -> putSmall(s3, bucket, prefix + w + "/" + n, pattern, i)));
+            }
+        }
+        for (int k = 0; k < concurrencies.length; k++) {
+            report.latency("PUT 4 KiB, c=" + concurrencies[k], "put4k_c" + concurrencies[k], runs.get(k));
         }
     }
 
