@@ -174,7 +174,12 @@ log "amber-bench against Amber (pid $amber_pid)"
 bench amber "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid"
 
 if [ "$restart" = 1 ]; then
-  log "restart: filling $fill_versions versions"
+  # A store of exactly $fill_versions versions (and the few the crash step adds): a fresh data directory, not
+  # the one above, whose PUT steps leave a number of versions that depends on how fast the box was.
+  stop_amber TERM
+  data_dir=$work/data-restart; rm -rf "$data_dir"
+  start_amber
+  log "restart: filling $fill_versions versions on a fresh data directory"
   bench fill "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid" --workloads fill --fill-versions "$fill_versions"
   stop_amber TERM
   start_amber; clean_ready=$amber_ready_seconds
@@ -203,6 +208,7 @@ if [ "$restart" = 1 ]; then
   # with no snapshot taken (half as many records as the snapshot holds versions, when the next would fall
   # due), then SIGKILL.
   stop_amber TERM
+  rm -rf "$data_dir"
   data_dir=$work/data-worst; rm -rf "$data_dir"
   start_amber
   snap_versions=$(( fill_versions * 2 / 3 )); worst_tail=$(( fill_versions - snap_versions ))
