@@ -73,8 +73,9 @@ public final class Daemon implements AutoCloseable {
                 () -> complianceClock.skew().toMillis() / 1000.0);
         metrics.gauge("amber_compliance_clock_seconds", "The compliance clock retention is measured against, Unix seconds",
                 () -> complianceClock.instant().toEpochMilli() / 1000.0);
+        MemoryGuard memory = MemoryGuard.install(metrics);
         pipeline = new Pipeline(decided, published, journal, segments, clock, complianceClock, metrics, config.ringSize(),
-                rebuilt.report().lastIndex());
+                rebuilt.report().lastIndex(), memory::full);
         snapshotter = new Snapshotter(snapshots, published, pipeline, metrics, config.snapshotMinRecords(), rebuilt.snapshot());
         metrics.gauge("amber_writes_stopped", "1 once a failed sync stopped all writes", () -> pipeline.acceptingWrites() ? 0 : 1);
         housekeeper = new Housekeeper(segments, published, pipeline, metrics);

@@ -57,6 +57,7 @@ public final class Pipeline implements CommandBus, AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final StageWaitStrategy waitStrategy = new StageWaitStrategy();
     private final Reply reply;
+    private final java.util.function.BooleanSupplier memoryFull;
 
     /**
      * The published state as of one record, and that record's journal queue index: what a snapshot holds.
@@ -69,9 +70,11 @@ public final class Pipeline implements CommandBus, AutoCloseable {
      * @param wallClock       the system clock: records' time, versions' Last-Modified
      * @param complianceClock what lock rules measure against, recorded with every record
      * @param lastIndex       the journal queue index of the last record both states hold (-1: unknown)
+     * @param memoryFull      true while commands that add objects are to be refused ({@link MemoryGuard})
      */
     Pipeline(Store decided, Store published, Journal journal, SegmentStore segments, Clock wallClock, Clock complianceClock,
-             Metrics metrics, int ringSize, long lastIndex) {
+             Metrics metrics, int ringSize, long lastIndex, java.util.function.BooleanSupplier memoryFull) {
+        this.memoryFull = memoryFull;
         reply = new Reply(published, lastIndex);
         disruptor = new Disruptor<>(Slot::new, ringSize, r -> {
             Thread t = new Thread(r, "amber-pipeline");
@@ -91,11 +94,24 @@ public final class Pipeline implements CommandBus, AutoCloseable {
             done.accept(Decision.refuse(Refusal.WRITES_STOPPED));
             return;
         }
+        if (addsObject(c) && memoryFull.getAsBoolean()) {
+            done.accept(Decision.refuse(Refusal.MEMORY_FULL));
+            return;
+        }
         ring.publishEvent((slot, seq, cmd, context, callback) -> {
             slot.command = cmd;
             slot.context = context;
             slot.done = callback;
         }, c, ctx, done);
+    }
+
+    /**
+     * The commands refused while the heap is nearly full: those that add an object or an upload's part.
+     * Everything else goes on, above all the removals that make room.
+     */
+    private static boolean addsObject(Command c) {
+        return c instanceof org.amber.lockd.command.PutObject || c instanceof org.amber.lockd.command.UploadPart
+                || c instanceof org.amber.lockd.command.CreateMultipartUpload;
     }
 
     /**

@@ -42,11 +42,17 @@ final class Amberd implements AutoCloseable {
      * {@code flags} go to amberd as they are.
      */
     static Amberd start(Path data, Path log, boolean rootFromEnv, String... flags) throws IOException, InterruptedException {
+        return startWithJavaOpts("-Xmx512m", data, log, rootFromEnv, flags);
+    }
+
+    /** As {@link #start(Path, Path, boolean, String...)}, with these JVM options (AMBER_JAVA_OPTS) instead of -Xmx512m. */
+    static Amberd startWithJavaOpts(String javaOpts, Path data, Path log, boolean rootFromEnv, String... flags)
+            throws IOException, InterruptedException {
         // A port found free can be taken (by some client's outgoing connection) before the daemon's JVM
         // binds it; the daemon then exits before it serves anything, and is started again on other ports.
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnFreePorts(data, log, rootFromEnv, flags);
+                return startOnFreePorts(javaOpts, data, log, rootFromEnv, flags);
             } catch (PortTakenException e) {
                 if (attempt == 3) {
                     throw e;
@@ -55,7 +61,8 @@ final class Amberd implements AutoCloseable {
         }
     }
 
-    private static Amberd startOnFreePorts(Path data, Path log, boolean rootFromEnv, String... flags) throws IOException, InterruptedException {
+    private static Amberd startOnFreePorts(String javaOpts, Path data, Path log, boolean rootFromEnv, String... flags)
+            throws IOException, InterruptedException {
         int s3 = freePort();
         int admin = freePort();
         List<String> cmd = new ArrayList<>(List.of(REPO.resolve("bin/amberd").toString(), "--data", data.toString(),
@@ -68,7 +75,7 @@ final class Amberd implements AutoCloseable {
             pb.environment().put(RootCredentials.ACCESS_ENV, ROOT.accessKeyId());
             pb.environment().put(RootCredentials.SECRET_ENV, ROOT.secretKey());
         }
-        pb.environment().put("AMBER_JAVA_OPTS", "-Xmx512m");
+        pb.environment().put("AMBER_JAVA_OPTS", javaOpts);
         Amberd a = new Amberd(pb.start(), s3, admin, log, data);
         a.awaitReady(Duration.ofSeconds(60));
         return a;

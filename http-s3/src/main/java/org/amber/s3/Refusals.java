@@ -53,6 +53,8 @@ public final class Refusals {
             }
             case WRITES_STOPPED:
                 return new S3Exception(S3Error.WRITES_STOPPED);
+            case MEMORY_FULL:
+                return new S3Exception(S3Error.MEMORY_FULL);
             case ACCOUNT_EXISTS:
             case INTERNAL_ERROR:
             default:

@@ -95,6 +95,8 @@ public enum S3Error {
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503, "Please reduce your request rate."),
     WRITES_STOPPED("ServiceUnavailable", 503,
             "The server stopped accepting writes after a storage failure; it must be restarted."),
+    MEMORY_FULL("ServiceUnavailable", 503,
+            "The server's memory for its object index is full; new objects are refused until versions are removed or it is given more memory."),
     INTERNAL_ERROR("InternalError", 500, "We encountered an internal error. Please try again.");
 
     private final String code;

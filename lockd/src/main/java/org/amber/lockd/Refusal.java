@@ -46,5 +46,7 @@ public enum Refusal {
     /** A bug: deciding the command threw; nothing was changed. */
     INTERNAL_ERROR,
     /** The daemon stopped accepting writes after a storage failure (fail-stop). */
-    WRITES_STOPPED
+    WRITES_STOPPED,
+    /** The heap, which holds every version's state, is nearly full: new objects wait until room is made. */
+    MEMORY_FULL
 }
