@@ -50,6 +50,7 @@ public final class Daemon implements AutoCloseable {
     private final RootCredentials generatedRoot;
     private final Housekeeper housekeeper;
     private final ComplianceClock complianceClock;
+    private final MemoryGuard memory;
 
     private Daemon(Config config, Clock clock, SegmentStore.ChannelOpener opener) throws IOException {
         this.config = config;
@@ -73,7 +74,7 @@ public final class Daemon implements AutoCloseable {
                 () -> complianceClock.skew().toMillis() / 1000.0);
         metrics.gauge("amber_compliance_clock_seconds", "The compliance clock retention is measured against, Unix seconds",
                 () -> complianceClock.instant().toEpochMilli() / 1000.0);
-        MemoryGuard memory = MemoryGuard.install(metrics);
+        memory = MemoryGuard.install(metrics);
         pipeline = new Pipeline(decided, published, journal, segments, clock, complianceClock, metrics, config.ringSize(),
                 rebuilt.report().lastIndex(), memory::full);
         snapshotter = new Snapshotter(snapshots, published, pipeline, metrics, config.snapshotMinRecords(), rebuilt.snapshot());
@@ -309,6 +310,7 @@ public final class Daemon implements AutoCloseable {
         }
         journal.close();
         segments.close();
+        memory.close();
         try {
             lockFile.close();
         } catch (IOException e) {

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.management.Notification;
+import javax.management.ListenerNotFoundException;
 import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * and legal-hold changes go on: removing versions is how an operator makes room without a restart.
  * Thread: collections are reported on the JVM's notification thread; {@link #full()} from any thread.
  */
-final class MemoryGuard {
+final class MemoryGuard implements AutoCloseable {
     static final double ENTER = 0.92;
     static final double ENTER_AFTER_FULL = 0.90;
     static final double LEAVE = 0.85;
@@ -36,6 +38,7 @@ final class MemoryGuard {
     private volatile boolean full;
     private volatile double lastRatio;
     private int streak;
+    private final java.util.List<Runnable> unregister = new java.util.ArrayList<>();
 
     /** A guard fed by this JVM's garbage collectors, with its two gauges. */
     static MemoryGuard install(Metrics metrics) {
@@ -43,15 +46,23 @@ final class MemoryGuard {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
         long max = Runtime.getRuntime().maxMemory();
+        NotificationListener listener = (Notification n, Object handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                guard.afterCollection(usedIn(info.getGcInfo().getMemoryUsageAfterGc(), heapPools), max,
+                        info.getGcAction().contains("major"));
+            }
+        };
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((Notification n, Object handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                        guard.afterCollection(usedIn(info.getGcInfo().getMemoryUsageAfterGc(), heapPools), max,
-                                info.getGcAction().contains("major"));
+                emitter.addNotificationListener(listener, null, null);
+                guard.unregister.add(() -> {
+                    try {
+                        emitter.removeNotificationListener(listener);
+                    } catch (ListenerNotFoundException gone) {
+                        // already removed
                     }
-                }, null, null);
+                });
             }
         }
         metrics.gauge("amber_memory_full", "1 while new objects are refused because the heap is nearly full", () -> guard.full ? 1 : 0);
@@ -68,6 +79,12 @@ final class MemoryGuard {
             }
         }
         return used;
+    }
+
+    /** Stops listening to the collectors (a daemon stopped inside a JVM that goes on, as in tests). */
+    @Override
+    public void close() {
+        unregister.forEach(Runnable::run);
     }
 
     /** Whether new objects are refused now. */

@@ -25,7 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The floor for the small-PUT figures: the least a durable server on this stack must do for a PUT,
- * and nothing more. Jetty with Amber's connector settings reads the body; one thread appends the
+ * and nothing more. Jetty with Amber's thread pool and connector (200 threads, one acceptor, one
+ * selector, no header cache) reads the body; one thread appends the
  * bodies of all waiting PUTs to one file, fdatasyncs it once, and only then replies 200 to each
  * (a group commit). No S3: no SigV4, no checksums, no lock rules, no index, no journal record; every
  * other request gets an empty 200. amber-bench's {@code put} workload runs against it unchanged, so
