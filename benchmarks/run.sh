@@ -319,7 +319,7 @@ fi
     echo
     echo "### The same PUTs against the stack's floor"
     echo
-    echo "A do-nothing Jetty server with Amber's thread pool and connector (200 threads, one acceptor, one selector) that appends each PUT's body to a file and replies after"
+    echo "A do-nothing Jetty server, built as Amber's S3 server is (the same thread pool, connector and HTTP settings), that appends each PUT's body to a file and replies after"
     echo "one fdatasync per batch: no SigV4, checksums, lock rules, index or journal record. Measured just before Amber's"
     echo "PUT steps, by the same client. CPU per PUT = server cores / ops per second."
     echo

@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  * Thread: collections are reported on the JVM's notification thread; {@link #full()} from any thread.
  */
 final class MemoryGuard implements AutoCloseable {
-    static final double ENTER = 0.92;
-    static final double ENTER_AFTER_FULL = 0.90;
-    static final double LEAVE = 0.85;
-    static final int STREAK = 3;
+    private static final double ENTER = 0.92;
+    private static final double ENTER_AFTER_FULL = 0.90;
+    private static final double LEAVE = 0.85;
+    private static final int STREAK = 3;
     private static final Logger LOG = LoggerFactory.getLogger(MemoryGuard.class);
 
     private volatile boolean full;

@@ -10,10 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.amber.s3.JettyServer;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -21,18 +20,16 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The floor for the small-PUT figures: the least a durable server on this stack must do for a PUT,
- * and nothing more. Jetty with Amber's thread pool and connector (200 threads, one acceptor, one
- * selector, no header cache) reads the body; one thread appends the
- * bodies of all waiting PUTs to one file, fdatasyncs it once, and only then replies 200 to each
+ * and nothing more. Jetty, built as Amber's S3 server is ({@link JettyServer}), reads the body; one
+ * thread appends the bodies of all waiting PUTs to one file, fdatasyncs it once, and only then replies 200 to each
  * (a group commit). No S3: no SigV4, no checksums, no lock rules, no index, no journal record; every
  * other request gets an empty 200. amber-bench's {@code put} workload runs against it unchanged, so
  * Amber's figures can be read as a share of what Jetty + loopback + fdatasync allow on the same box.
  *
- * <pre>floor-server --port 19100 --dir DIR [--no-sync]</pre>
+ * <pre>floor-server --port 19100 --dir DIR</pre>
  */
 public final class FloorServer {
     private record Pending(ByteBuffer body, Response response, Callback callback) {
@@ -42,37 +39,32 @@ public final class FloorServer {
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final FileChannel file;
-    private final boolean sync;
     private long position;
 
-    private FloorServer(FileChannel file, boolean sync) {
+    private FloorServer(FileChannel file) {
         this.file = file;
-        this.sync = sync;
     }
 
     public static void main(String[] argv) throws Exception {
         int port = 19100;
         Path dir = null;
-        boolean sync = true;
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
                 case "--port" -> port = Integer.parseInt(argv[++i]);
                 case "--dir" -> dir = Path.of(argv[++i]);
-                case "--no-sync" -> sync = false;
                 default -> throw new IllegalArgumentException("unknown option " + argv[i]);
             }
         }
         if (dir == null) {
             throw new IllegalArgumentException("--dir is required");
         }
-        Server server = start(port, dir, sync);
-        System.out.println("floor-server listening on 127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
-                + (sync ? "" : " (no fdatasync)"));
+        Server server = start(port, dir);
+        System.out.println("floor-server listening on 127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort());
         server.join();
     }
 
     /** Starts the floor on 127.0.0.1:{@code port} (0: any free port), its ring file {@code floor.dat} in {@code dir}. */
-    static Server start(int port, Path dir, boolean sync) throws Exception {
+    static Server start(int port, Path dir) throws Exception {
         Files.createDirectories(dir);
         FileChannel file = FileChannel.open(dir.resolve("floor.dat"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -83,21 +75,12 @@ public final class FloorServer {
             file.write(zeros.clear(), at);
         }
         file.force(true);
-        FloorServer floor = new FloorServer(file, sync);
+        FloorServer floor = new FloorServer(file);
         Thread committer = new Thread(floor::commitLoop, "floor-commit");
         committer.setDaemon(true);
         committer.start();
 
-        QueuedThreadPool pool = new QueuedThreadPool(200, 8);
-        Server server = new Server(pool);
-        HttpConfiguration hc = new HttpConfiguration();
-        hc.setSendServerVersion(false);
-        hc.setHeaderCacheSize(0);
-        ServerConnector c = new ServerConnector(server, 1, 1, new HttpConnectionFactory(hc));
-        c.setHost("127.0.0.1");
-        c.setPort(port);
-        server.addConnector(c);
-        server.setHandler(new Handler.Abstract() {
+        Server server = JettyServer.create("floor", 200, "127.0.0.1", port, new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 return floor.handle(request, response, callback);
@@ -134,9 +117,7 @@ public final class FloorServer {
                         position += file.write(p.body(), position);
                     }
                 }
-                if (sync) {
-                    file.force(false);
-                }
+                file.force(false);
                 for (Pending p : batch) {
                     p.response().setStatus(200);
                     p.response().getHeaders().put("ETag", "\"floor\"");

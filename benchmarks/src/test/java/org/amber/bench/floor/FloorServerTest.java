@@ -24,7 +24,7 @@ class FloorServerTest {
 
     @Test
     void objectPutsLandInTheFileInOrderOtherRequestsDoNot() throws Exception {
-        Server server = FloorServer.start(0, dir, true);
+        Server server = FloorServer.start(0, dir);
         try {
             String base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             HttpClient http = HttpClient.newHttpClient();
