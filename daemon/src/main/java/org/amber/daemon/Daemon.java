@@ -20,6 +20,7 @@ import org.amber.journal.Snapshots;
 import org.amber.lockd.Account;
 import org.amber.lockd.Decision;
 import org.amber.lockd.RequestContext;
+import org.amber.lockd.KeyIndex;
 import org.amber.lockd.Store;
 import org.amber.lockd.command.CreateAccount;
 import org.amber.lockd.event.Event;
@@ -144,8 +145,11 @@ public final class Daemon implements AutoCloseable {
                     snap.versions(), snap.bytes() >> 20, snap.image().lastSeq(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             try {
-                Store decided = Store.restore(snap.image());
+                // The two states are built on two threads: hashing a million keys takes a few hundred ms.
+                java.util.concurrent.CompletableFuture<Store> hashed = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> Store.restore(snap.image(), KeyIndex.HASHED));
                 Store published = Store.restore(snap.image());
+                Store decided = joinRestore(hashed);
                 r = replay(decided, published, apply -> journal.replayAfter(snap.journalIndex(), snap.image().lastSeq(), apply))
                         .map(report -> new Rebuilt(decided, published, report, snap)).orElse(null);
                 if (r == null) {
@@ -162,7 +166,7 @@ public final class Daemon implements AutoCloseable {
             }
         }
         if (r == null) {
-            Store decided = new Store();
+            Store decided = new Store(KeyIndex.HASHED);
             Store published = new Store();
             ReplayReport report = replay(decided, published, apply -> Optional.of(journal.replay(apply))).orElseThrow();
             if (snap != null && report.lastSeq() < snap.image().lastSeq()) {
@@ -191,6 +195,21 @@ public final class Daemon implements AutoCloseable {
     @FunctionalInterface
     private interface ReplayStart {
         Optional<ReplayReport> start(java.util.function.Consumer<Recorded> apply) throws IOException;
+    }
+
+    /** The state {@code restoring} builds, or what building it threw. */
+    private static Store joinRestore(java.util.concurrent.CompletableFuture<Store> restoring) {
+        try {
+            return restoring.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private static Optional<ReplayReport> replay(Store decided, Store published, ReplayStart start) throws IOException {

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * The write path: a Disruptor ring with three stages, one thread each.
  * <ol>
  * <li>decide — the sole writer of the decided state: turns each command into a record or a
- * refusal and applies the record at once, so the next command sees it;</li>
+ * refusal and applies the record at once, so the next command sees it. That state only looks keys
+ * up, so it holds them hashed ({@link org.amber.lockd.KeyIndex#HASHED});</li>
  * <li>persist — at the end of each batch, fdatasyncs the blob segments the batch wrote, then
  * appends the batch's records to the journal and syncs it: one sync pair per batch (group
  * commit);</li>

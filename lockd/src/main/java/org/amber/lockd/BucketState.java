@@ -18,22 +18,28 @@ public final class BucketState {
     private volatile boolean objectLockEnabled;
     private volatile org.amber.lockd.lock.DefaultRetention defaultRetention;
     private volatile String policy;
-    private final ConcurrentSkipListMap<String, KeyVersions> keys;
+    /** A ConcurrentSkipListMap in UTF-8 key order ({@link KeyIndex#ORDERED}) or a ConcurrentHashMap ({@link KeyIndex#HASHED}). */
+    private final java.util.concurrent.ConcurrentMap<String, KeyVersions> keys;
     /** Uploads in progress by key (UTF-8 order), each key's in the order they began. */
     private final ConcurrentSkipListMap<String, java.util.List<Upload>> uploadsByKey = new ConcurrentSkipListMap<>(KeyOrder.UTF8);
     private final java.util.concurrent.ConcurrentHashMap<String, Upload> uploadsById = new java.util.concurrent.ConcurrentHashMap<>();
 
-    BucketState(String name, String owner, Instant created) {
-        this(name, owner, created, java.util.List.of());
+    BucketState(String name, String owner, Instant created, KeyIndex index) {
+        this(name, owner, created, java.util.List.of(), index);
     }
 
     /** A bucket holding {@code sorted}, each key's versions in UTF-8 key order (as {@link #image()} lists them). */
-    BucketState(String name, String owner, Instant created, java.util.List<KeyVersions> sorted) {
+    BucketState(String name, String owner, Instant created, java.util.List<KeyVersions> sorted, KeyIndex index) {
         this.name = name;
         this.owner = owner;
         this.created = created;
-        // Built from sorted input in one linear pass; a million puts would compare keys twenty million times.
-        this.keys = new ConcurrentSkipListMap<>(new SortedKeys(sorted));
+        if (index == KeyIndex.ORDERED) {
+            // Built from sorted input in one linear pass; a million puts would compare keys twenty million times.
+            this.keys = new ConcurrentSkipListMap<>(new SortedKeys(sorted));
+        } else {
+            this.keys = new java.util.concurrent.ConcurrentHashMap<>(Math.max(16, sorted.size() * 4 / 3 + 1));
+            sorted.forEach(kv -> keys.put(kv.latest().key(), kv));
+        }
     }
 
     public String name() {
@@ -71,9 +77,25 @@ public final class BucketState {
         return defaultRetention;
     }
 
-    /** Keys in S3 listing order (UTF-8 byte order), each with its versions; a read-only live view. */
+    /**
+     * Keys in S3 listing order (UTF-8 byte order), each with its versions; a read-only live view.
+     *
+     * @throws IllegalStateException in a state whose keys are {@link KeyIndex#HASHED}
+     */
     public NavigableMap<String, KeyVersions> keys() {
-        return Collections.unmodifiableNavigableMap(keys);
+        return Collections.unmodifiableNavigableMap(ordered());
+    }
+
+    /** Every key's versions, in no particular order; a read-only live view. */
+    public java.util.Collection<KeyVersions> allVersions() {
+        return Collections.unmodifiableCollection(keys.values());
+    }
+
+    private ConcurrentSkipListMap<String, KeyVersions> ordered() {
+        if (keys instanceof ConcurrentSkipListMap<String, KeyVersions> m) {
+            return m;
+        }
+        throw new IllegalStateException("bucket " + name + ": this state's keys are hashed, not in listing order");
     }
 
     public Optional<KeyVersions> versions(String key) {
@@ -182,7 +204,7 @@ public final class BucketState {
                 u.parts().values().forEach(p -> setup.add(new org.amber.lockd.event.PartStored(name, u.uploadId(), p)));
             }
         }
-        return new StoreImage.BucketImage(setup, java.util.List.copyOf(keys.values())); // one copy: the record keeps this list
+        return new StoreImage.BucketImage(setup, java.util.List.copyOf(ordered().values())); // one copy: the record keeps this list
     }
 
     void configureLock(org.amber.lockd.lock.DefaultRetention rule) {

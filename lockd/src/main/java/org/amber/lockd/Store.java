@@ -42,6 +42,17 @@ public final class Store {
     private volatile long lastSeq;
     private volatile Instant lastTime = Instant.EPOCH;
     private volatile Instant lastLockTime = Instant.EPOCH;
+    private final KeyIndex keyIndex;
+
+    /** A state whose buckets keep their keys in listing order: one that reads and images are taken from. */
+    public Store() {
+        this(KeyIndex.ORDERED);
+    }
+
+    /** An empty state holding each bucket's keys as {@code keyIndex} says. */
+    public Store(KeyIndex keyIndex) {
+        this.keyIndex = keyIndex;
+    }
 
     /** Applies one record. Thread: the single writer. */
     public void apply(Recorded r) {
@@ -82,7 +93,7 @@ public final class Store {
         } else if (e instanceof VersionRemoved r) {
             bucketOrFail(r.bucket()).remove(r.key(), r.versionId());
         } else if (e instanceof BucketCreated c) {
-            buckets.put(c.bucket(), new BucketState(c.bucket(), c.owner(), c.created()));
+            buckets.put(c.bucket(), new BucketState(c.bucket(), c.owner(), c.created(), keyIndex));
         } else if (e instanceof BucketDeleted d) {
             buckets.remove(d.bucket());
         } else if (e instanceof VersioningChanged v) {
@@ -128,8 +139,13 @@ public final class Store {
      * A copy of the whole state as of the last record applied. Thread: the writer, between records (or
      * any thread once writing has stopped). It copies every bucket's key map, which is quick (versions
      * are immutable and shared), so that the slow part, writing the image out, can run elsewhere.
+     *
+     * @throws IllegalStateException in a {@link KeyIndex#HASHED} state, which has no key order to image
      */
     public StoreImage image() {
+        if (keyIndex != KeyIndex.ORDERED) {
+            throw new IllegalStateException("a state with hashed keys has no listing order to image");
+        }
         java.util.List<StoreImage.BucketImage> out = new java.util.ArrayList<>(buckets.size());
         for (BucketState b : buckets.values()) {
             out.add(b.image());
@@ -142,7 +158,12 @@ public final class Store {
      * with the image (they are immutable); everything else is rebuilt by the apply code replay uses.
      */
     public static Store restore(StoreImage image) {
-        Store s = new Store();
+        return restore(image, KeyIndex.ORDERED);
+    }
+
+    /** As {@link #restore(StoreImage)}, holding each bucket's keys as {@code keyIndex} says. */
+    public static Store restore(StoreImage image, KeyIndex keyIndex) {
+        Store s = new Store(keyIndex);
         for (Recorded r : image.identity()) {
             for (Event e : r.events()) {
                 s.applyEvent(e, r.time());
@@ -151,7 +172,7 @@ public final class Store {
         }
         for (StoreImage.BucketImage b : image.buckets()) {
             BucketCreated c = (BucketCreated) b.setup().get(0);
-            s.buckets.put(c.bucket(), new BucketState(c.bucket(), c.owner(), c.created(), b.keys()));
+            s.buckets.put(c.bucket(), new BucketState(c.bucket(), c.owner(), c.created(), b.keys(), keyIndex));
             for (Event e : b.setup().subList(1, b.setup().size())) {
                 s.applyEvent(e, image.lastTime());
             }
@@ -229,7 +250,7 @@ public final class Store {
     /** Calls {@code visit} with the bucket, the key and the extent of every extent a version or an upload in progress references. */
     public void forEachExtent(ExtentVisitor visit) {
         for (BucketState b : buckets.values()) {
-            for (KeyVersions kv : b.keys().values()) {
+            for (KeyVersions kv : b.allVersions()) {
                 for (ObjectVersion v : kv.newestFirst()) {
                     for (BlobRef x : v.extents()) {
                         visit.extent(b.name(), v.key(), x);

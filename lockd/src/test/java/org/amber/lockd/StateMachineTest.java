@@ -26,9 +26,14 @@ class StateMachineTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     Store store;
 
+    /** The decide stage's state holds keys {@link KeyIndex#HASHED}; the same rules must hold either way. */
+    KeyIndex keyIndex() {
+        return KeyIndex.ORDERED;
+    }
+
     @BeforeEach
     void fresh() {
-        store = new Store();
+        store = new Store(keyIndex());
     }
 
     /** Decides and, if accepted, applies — exactly what the decide stage does. */
