@@ -21,7 +21,7 @@ public final class EventCodec {
 
     /** Encodes one record as a checksummed, versioned frame. */
     public static byte[] encode(Recorded r) {
-        return frame(EventEncoder.recorded(r).toBytes());
+        return frame(EventEncoder.recorded(r));
     }
 
     /** Decodes a frame written by {@link #encode} in any format version. */
@@ -34,7 +34,7 @@ public final class EventCodec {
     }
 
     static byte[] encodeCleanShutdown(CleanShutdown marker) {
-        return frame(EventEncoder.cleanShutdown(marker).toBytes());
+        return frame(EventEncoder.cleanShutdown(marker));
     }
 
     /** Decodes a frame into a {@link Recorded} or a {@link CleanShutdown}. */
@@ -44,7 +44,9 @@ public final class EventCodec {
 
     /** Frames any struct as a record is framed (a snapshot's parts are). */
     static byte[] frame(TaggedWriter struct) {
-        return frame(struct.toBytes());
+        byte[] out = header(struct.size());
+        struct.copyTo(out, HEADER_BYTES);
+        return seal(out);
     }
 
     /** How a struct becomes a value; a runtime exception counts as corruption. */
@@ -88,15 +90,20 @@ public final class EventCodec {
         }
     }
 
-    private static byte[] frame(byte[] payload) {
-        if (payload.length > MAX_FRAME_BYTES - HEADER_BYTES) {
-            throw new IllegalArgumentException("record of " + payload.length + " bytes exceeds " + MAX_FRAME_BYTES);
+    /** A frame for a payload of {@code payloadLength} bytes, all but the payload and the checksum filled in. */
+    private static byte[] header(int payloadLength) {
+        if (payloadLength > MAX_FRAME_BYTES - HEADER_BYTES) {
+            throw new IllegalArgumentException("record of " + payloadLength + " bytes exceeds " + MAX_FRAME_BYTES);
         }
-        byte[] out = new byte[HEADER_BYTES + payload.length];
+        byte[] out = new byte[HEADER_BYTES + payloadLength];
         out[4] = FORMAT_VERSION;
-        System.arraycopy(payload, 0, out, HEADER_BYTES, payload.length);
-        ByteBuffer.wrap(out).putInt(0, crc(out, 4, out.length - 4));
         return out;
+    }
+
+    /** Sets the checksum of a frame whose payload is in place. */
+    private static byte[] seal(byte[] frame) {
+        ByteBuffer.wrap(frame).putInt(0, crc(frame, 4, frame.length - 4));
+        return frame;
     }
 
     private static int crc(byte[] bytes, int offset, int length) {

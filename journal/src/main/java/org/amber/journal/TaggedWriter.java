@@ -91,7 +91,12 @@ final class TaggedWriter {
     }
 
     TaggedWriter putStructList(String name, List<TaggedWriter> elements) {
-        TaggedWriter body = new TaggedWriter();
+        // Sized up front: a snapshot part lists a thousand keys, and growing by doubling copied it ten times.
+        long size = 5;
+        for (TaggedWriter e : elements) {
+            size += 6 + e.pos;
+        }
+        TaggedWriter body = new TaggedWriter((int) Math.min(size, Integer.MAX_VALUE - 16));
         body.writeVarint(elements.size());
         for (TaggedWriter e : elements) {
             body.raw(STRUCT).writeVarint(e.pos).raw(e.buf, e.pos);
@@ -113,7 +118,16 @@ final class TaggedWriter {
         return Arrays.copyOf(buf, pos);
     }
 
+    /** Copies what has been written so far into {@code out} at {@code offset}. */
+    void copyTo(byte[] out, int offset) {
+        System.arraycopy(buf, 0, out, offset, pos);
+    }
+
     private TaggedWriter() {
+    }
+
+    private TaggedWriter(int capacity) {
+        buf = new byte[Math.max(capacity, 16)];
     }
 
     private void value(String v) {
