@@ -50,11 +50,30 @@ record RequestTime(String amzDate, Instant instant, String sent) {
 
     /** Parses {@code yyyyMMdd'T'HHmmss'Z'}, or returns null when {@code value} is not exactly that. */
     static Instant parseAmzDate(String value) {
-        try {
-            return LocalDateTime.parse(value, AMZ_DATE).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
+        // By hand: DateTimeFormatter's parse was a tenth of SigV4's cost per request.
+        if (value.length() != 16 || value.charAt(8) != 'T' || value.charAt(15) != 'Z') {
             return null;
         }
+        for (int i = 0; i < 15; i++) {
+            char c = value.charAt(i);
+            if (i != 8 && (c < '0' || c > '9')) {
+                return null;
+            }
+        }
+        try {
+            return LocalDateTime.of(digits(value, 0, 4), digits(value, 4, 6), digits(value, 6, 8), digits(value, 9, 11),
+                    digits(value, 11, 13), digits(value, 13, 15)).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return null; // a field out of range, such as month 13 or February 30
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** Formats {@code instant} as {@code yyyyMMdd'T'HHmmss'Z'}. */
