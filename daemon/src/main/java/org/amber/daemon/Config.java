@@ -24,12 +24,14 @@ import java.util.Properties;
  * @param snapshotMinRecords how many records after the last state snapshot make a new one due (more once
  *     half the versions held is more); 0: never take snapshots, always replay the whole journal
  * @param snapshotCheck how often the daemon checks whether a snapshot is due
+ * @param commitDelay how long the persist stage waits, after a group commit of at least
+ *     {@link Pipeline#COMMIT_DELAY_MIN_RECORDS} records, before it takes the next batch (0: never)
  */
 public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddress adminAddress, String region,
                      List<String> vhostDomains, long segmentBytes, Path secretKeyFile, int ringSize,
                      java.time.Duration reclaimInterval, double clockCatchUpHoursPerDay,
                      java.time.Duration clockTickInterval, long snapshotMinRecords,
-                     java.time.Duration snapshotCheck) {
+                     java.time.Duration snapshotCheck, java.time.Duration commitDelay) {
 
     /** Where a packaged install keeps its configuration; read only if it exists. */
     public static final Path SYSTEM_CONFIG = Path.of("/etc/amber/amber.conf");
@@ -51,6 +53,7 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
         d.put("clock-tick-interval-seconds", "60");
         d.put("snapshot-min-records", "100000");
         d.put("snapshot-check-seconds", "5");
+        d.put("commit-delay-micros", "300");
         return d;
     }
 
@@ -85,7 +88,8 @@ public record Config(Path dataDir, InetSocketAddress s3Address, InetSocketAddres
                 Integer.parseInt(v.get("ring-size")),
                 seconds(v.get("reclaim-interval-seconds")), catchUp(v.get("clock-catch-up-hours-per-day")),
                 seconds(v.get("clock-tick-interval-seconds")), nonNegative("snapshot-min-records", v.get("snapshot-min-records")),
-                seconds(v.get("snapshot-check-seconds")));
+                seconds(v.get("snapshot-check-seconds")),
+                java.time.Duration.ofNanos(1000 * nonNegative("commit-delay-micros", v.get("commit-delay-micros"))));
     }
 
     private static long nonNegative(String key, String v) {

@@ -77,7 +77,7 @@ public final class Daemon implements AutoCloseable {
                 () -> complianceClock.instant().toEpochMilli() / 1000.0);
         memory = MemoryGuard.install(metrics);
         pipeline = new Pipeline(decided, published, journal, segments, clock, complianceClock, metrics, config.ringSize(),
-                rebuilt.report().lastIndex(), memory::full);
+                rebuilt.report().lastIndex(), memory::full, config.commitDelay());
         snapshotter = new Snapshotter(snapshots, published, pipeline, metrics, config.snapshotMinRecords(), rebuilt.snapshot());
         metrics.gauge("amber_writes_stopped", "1 once a failed sync stopped all writes", () -> pipeline.acceptingWrites() ? 0 : 1);
         housekeeper = new Housekeeper(segments, published, pipeline, metrics);
