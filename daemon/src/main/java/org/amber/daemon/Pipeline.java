@@ -60,7 +60,7 @@ public final class Pipeline implements CommandBus, AutoCloseable {
     private final Reply reply;
     private final java.util.function.BooleanSupplier memoryFull;
     /** The fewest records a group commit must have held for the commit delay to follow it. */
-    static final int COMMIT_DELAY_MIN_RECORDS = 4;
+    static final int COMMIT_DELAY_MIN_RECORDS = 8;
     private final long commitDelayNanos;
 
     /**

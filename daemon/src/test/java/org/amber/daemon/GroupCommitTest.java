@@ -60,7 +60,7 @@ class GroupCommitTest {
     }
 
     /**
-     * The commit delay, made long (50 ms) so that it shows: under load every commit of four or more records is
+     * The commit delay, made long (50 ms) so that it shows: under load every commit of eight or more records is
      * followed by the delay, so there can be at most one such commit per 50 ms; a lone client's commits hold one
      * record each and are never delayed.
      */
@@ -77,7 +77,7 @@ class GroupCommitTest {
             double seconds = putConcurrently(d, root, "busy", CLIENTS, 10);
             double syncs = TestDaemons.metric(d, "amber_journal_syncs_total") - syncs0;
             System.out.printf("commit delay 50 ms: %d PUTs in %.2f s, %.0f journal syncs%n", CLIENTS * 10, seconds, syncs);
-            // Commits of fewer than four records (at the start and the end of the load) are not delayed: a few more.
+            // Commits of fewer than eight records (at the start and the end of the load) are not delayed: a few more.
             assertTrue(syncs <= seconds / 0.050 + 12, syncs + " journal syncs in " + seconds + " s: the delay did not follow them");
         }
     }

@@ -19,11 +19,15 @@ public enum ChecksumAlgorithm {
     /** Every checksum header starts with this; {@code -algorithm} and {@code -type} are not values. */
     public static final String HEADER_PREFIX = "x-amz-checksum-";
 
+    private static final ChecksumAlgorithm[] ALL = values();
     private final String wireName;
+    private final String headerName;
     private final int size;
 
     ChecksumAlgorithm(String wireName, int size) {
         this.wireName = wireName;
+        // Made once: every PUT looks up each of its header names here.
+        this.headerName = HEADER_PREFIX + wireName.toLowerCase(Locale.ROOT);
         this.size = size;
     }
 
@@ -34,7 +38,7 @@ public enum ChecksumAlgorithm {
 
     /** The header (or trailer) that carries the value, e.g. {@code x-amz-checksum-crc32c}. */
     public String headerName() {
-        return HEADER_PREFIX + wireName.toLowerCase(Locale.ROOT);
+        return headerName;
     }
 
     /** The digest's length in bytes. */
@@ -94,7 +98,10 @@ public enum ChecksumAlgorithm {
 
     /** The algorithm a lower-case header name carries, if it names one. */
     public static Optional<ChecksumAlgorithm> fromHeader(String lowerCaseName) {
-        for (ChecksumAlgorithm a : values()) {
+        if (!lowerCaseName.startsWith(HEADER_PREFIX)) {
+            return Optional.empty();
+        }
+        for (ChecksumAlgorithm a : ALL) {
             if (a.headerName().equals(lowerCaseName)) {
                 return Optional.of(a);
             }
@@ -104,7 +111,7 @@ public enum ChecksumAlgorithm {
 
     /** The algorithm with this wire name, case-insensitively (clients send {@code crc32} and {@code CRC32}). */
     public static Optional<ChecksumAlgorithm> fromName(String name) {
-        for (ChecksumAlgorithm a : values()) {
+        for (ChecksumAlgorithm a : ALL) {
             if (a.wireName.equalsIgnoreCase(name.trim())) {
                 return Optional.of(a);
             }
