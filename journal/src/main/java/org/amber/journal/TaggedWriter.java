@@ -91,7 +91,7 @@ final class TaggedWriter {
     }
 
     TaggedWriter putStructList(String name, List<TaggedWriter> elements) {
-        // Sized up front: a snapshot part lists a thousand keys, and growing by doubling copied it ten times.
+        // Sized up front: a snapshot part lists a thousand keys, and growing it by doubling from 128 bytes copied it a dozen times.
         long size = 5;
         for (TaggedWriter e : elements) {
             size += 6 + e.pos;
