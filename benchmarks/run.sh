@@ -5,6 +5,8 @@
 #   benchmarks/run.sh                         everything: limits, JMH, the stack's floor, amber-bench, restart
 #   benchmarks/run.sh --quick                 short runs (a smoke test of the whole chain; report under --work)
 #   benchmarks/run.sh --skip-jmh --skip-restart --skip-limits   leave parts out
+#   benchmarks/run.sh --jmh-only REGEX        only the JMH benchmarks whose names match REGEX (e.g. DigestBench,
+#                                             which gives the report its one-core MD5 rate)
 #   benchmarks/run.sh --ceph                  also start a throw-away Ceph RGW (../shared/peers/start-ceph.sh,
 #                                             OBJECTSTORE=bluestore unless set) and measure it with the same client
 #   benchmarks/run.sh --peer URL --peer-access-key K --peer-secret-key S [--peer-pid PID[,PID]] [--peer-name NAME]
@@ -16,7 +18,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work=/var/tmp/amber-bench
-quick=0; build=1; jmh=1; restart=1; limits=1; ceph=0
+quick=0; build=1; jmh=1; restart=1; limits=1; ceph=0; jmh_only=()
 peer_url=""; peer_ak=""; peer_sk=""; peer_pid=""; peer_name="peer"
 fill_versions=1000000
 while [ $# -gt 0 ]; do
@@ -24,6 +26,7 @@ while [ $# -gt 0 ]; do
     --quick) quick=1 ;;
     --no-build) build=0 ;;
     --skip-jmh) jmh=0 ;;
+    --jmh-only) jmh=1; jmh_only=("$2"); shift ;;
     --skip-restart) restart=0 ;;
     --skip-limits) limits=0 ;;
     --ceph) ceph=1 ;;
@@ -118,7 +121,7 @@ if [ "$jmh" = 1 ]; then
   log "JMH micro-benchmarks"
   mkdir -p "$work/jmh-tmp"
   # JournalAppendBench syncs under java.io.tmpdir: put it on the disk being measured.
-  "$java" -cp "$bench_cp" org.openjdk.jmh.Main "${jmh_opts[@]}" -jvmArgsPrepend "-Djava.io.tmpdir=$work/jmh-tmp" -rf json -rff "$raw/jmh.json" > "$raw/jmh.txt" 2>&1 \
+  "$java" -cp "$bench_cp" org.openjdk.jmh.Main "${jmh_opts[@]}" -jvmArgsPrepend "-Djava.io.tmpdir=$work/jmh-tmp" -rf json -rff "$raw/jmh.json" "${jmh_only[@]}" > "$raw/jmh.txt" 2>&1 \
     || log "JMH failed; see $raw/jmh.txt"
 fi
 
@@ -155,7 +158,7 @@ bench() { # bench NAME URL AK SK PIDS ARGS...
     --list-keys "$list_keys" --versions "$versions" "$@" > "$raw/$name.md"
 }
 
-# The stack's floor, just before Amber's own PUT steps so that both see the same box: a do-nothing Jetty server
+# The stack's floor, just before Amber's own steps so that both see the same box: a do-nothing Jetty server
 # that group-commits the PUT bodies with one fdatasync a batch (org.amber.bench.floor.FloorServer), measured by
 # the same client. What a durable server on Jetty can do for a small PUT here, before any S3 work.
 floor_port=19100
@@ -171,7 +174,11 @@ rm -rf "$work/floor"
 rm -rf "$work/data"
 start_amber
 log "amber-bench against Amber (pid $amber_pid)"
-bench amber "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid"
+# The large transfers first, on a quiet daemon: after the PUT steps have filled the store, state snapshots
+# of 0.6-0.9 M versions fall due and take a core for 5-6 s, which run 230453Z's large transfers overlapped.
+# Peers below run the same steps in the same order.
+steps=large,put,list,retention,mixed
+bench amber "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid" --workloads "$steps"
 
 if [ "$restart" = 1 ]; then
   # A store of exactly $fill_versions versions (and the few the crash step adds): a fresh data directory, not
@@ -237,9 +244,8 @@ if [ "$(df -Pm /dev/shm 2>/dev/null | awk 'NR==2 {print $4}')" -gt "$need_mib" ]
   data_dir=$ram_dir; rm -rf "$data_dir"
   start_amber
   log "amber-bench large transfers with the data directory on tmpfs"
-  # A short PUT step first warms this fresh JVM the way the put steps warm the main run's.
-  bench ram "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid" --workloads put,large --concurrency 16 \
-    --seconds "$(( seconds < 5 ? seconds : 5 ))" --bucket-prefix ram
+  # A fresh daemon, as the main run's large step has.
+  bench ram "http://127.0.0.1:$s3port" "$ak" "$sk" "$amber_pid" --workloads large --bucket-prefix ram
   stop_amber TERM
   rm -rf "$data_dir"; data_dir=
 else
@@ -256,14 +262,14 @@ if [ "$ceph" = 1 ]; then
   OBJECTSTORE=${OBJECTSTORE:-bluestore} "$cephdir/start-ceph.sh" > "$raw/ceph-start.log" 2>&1
   cpids=$(pgrep -d, -f 'radosgw|ceph-osd|ceph-mon|ceph-mgr' || true)
   log "amber-bench against Ceph RGW (pids $cpids)"
-  bench ceph http://127.0.0.1:8000 0555b35654ad1656d804 'h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q==' "$cpids" \
+  bench ceph http://127.0.0.1:8000 0555b35654ad1656d804 'h7GhxuBLTrlhVUyxSPUKUV8r/2EI4ngqJxD7iBdBYLhwluN30JaT3Q==' "$cpids" --workloads "$steps" \
     || log "amber-bench against Ceph failed; see $raw/ceph.md"
   "$cephdir/stop-ceph.sh" --purge > /dev/null 2>&1 || true
   peers+=("ceph:Ceph RGW (${OBJECTSTORE:-bluestore})")
 fi
 if [ -n "$peer_url" ]; then
   log "amber-bench against $peer_name ($peer_url)"
-  bench peer "$peer_url" "$peer_ak" "$peer_sk" "$peer_pid"
+  bench peer "$peer_url" "$peer_ak" "$peer_sk" "$peer_pid" --workloads "$steps"
   peers+=("peer:$peer_name")
 fi
 

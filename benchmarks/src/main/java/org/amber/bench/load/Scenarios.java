@@ -71,6 +71,11 @@ final class Scenarios {
         List<Workload.Measured> mput = new ArrayList<>();
         List<Workload.Measured> mget = new ArrayList<>();
         int parts = (int) ((size + (long) partMib * MIB - 1) / ((long) partMib * MIB));
+        // Untimed: one PUT and GET of up to 64 MiB, so that the first timed run is not the JIT's warm-up.
+        try (S3Client s3 = new S3Client(target)) {
+            s3.putLarge(bucket, "warm", pattern, Math.min(size, 64L * MIB));
+            s3.get(bucket, "warm", -1, -1);
+        }
         for (int r = 0; r < repeats; r++) {
             String key = "single-" + r;
             put.add(workload.count(1, 1, (s3, w, n, i) -> {
