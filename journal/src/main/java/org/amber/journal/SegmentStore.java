@@ -52,6 +52,11 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SegmentStore.class);
     private static final Pattern NAME = Pattern.compile("(\\d{12})\\.seg");
     private static final int MAX_IDLE_BUFFERS = 32;
+    /**
+     * Small blobs' buffers kept idle: one per PUT in flight, and Jetty serves up to 200 at once. A buffer
+     * the pool does not keep is allocated (and zeroed) again by the next small PUT.
+     */
+    private static final int MAX_IDLE_SMALL_BUFFERS = 256;
     private static final int BLOB_IO_THREADS = 16;
     /** Chunks a large read keeps in flight ahead of the one being sent. */
     private static final int READ_AHEAD = 2;
@@ -61,6 +66,8 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
     private final long segmentTargetBytes;
     private final boolean directIo;
     private final AlignedBufferPool pool = new AlignedBufferPool(BlobRef.CHUNK, MAX_IDLE_BUFFERS);
+    /** Buffers for blobs of up to {@link SegmentWriter#SMALL} bytes, which need no 1 MiB chunk buffer. */
+    private final AlignedBufferPool smallPool = new AlignedBufferPool((int) SegmentWriter.SMALL, MAX_IDLE_SMALL_BUFFERS);
     /**
      * Blob I/O off the caller's thread: a multi-chunk read fetches its next chunk while the caller sends
      * the current one, a large blob's writer writes one chunk while the caller fills the next.
@@ -115,7 +122,7 @@ public final class SegmentStore implements BlobStore, AutoCloseable {
             Segment s = current;
             long offset = s == null ? -1 : s.reserve(size, segmentTargetBytes);
             if (offset >= 0) {
-                return new SegmentWriter(s, offset, length, pool, blobIo);
+                return new SegmentWriter(s, offset, length, length <= SegmentWriter.SMALL ? smallPool : pool, blobIo);
             }
             roll(s);
         }

@@ -36,6 +36,7 @@ final class SegmentWriter implements BlobWriter {
     /** The write of the previous chunk, or null. */
     private CompletableFuture<Void> inFlight;
 
+    /** {@code pool}'s buffers hold a whole chunk ({@link BlobRef#CHUNK}), or the whole blob when it is {@link #SMALL}. */
     SegmentWriter(Segment segment, long offset, long length, AlignedBufferPool pool, Executor io) {
         this.io = io;
         this.segment = segment;

@@ -88,6 +88,30 @@ class SegmentStoreTest {
     }
 
     @Test
+    void blobsAroundTheSmallSizeReadBackWholeAndPassVerification() throws Exception {
+        // Up to SegmentWriter.SMALL a blob is one buffer from the small pool, written through the page cache;
+        // above it, chunk buffers and O_DIRECT. Each size twice, so the second takes a buffer back from its pool.
+        int small = (int) SegmentWriter.SMALL;
+        int[] sizes = {1, 4095, 4096, 4097, small - 1, small, small + 1, MIB - 1, MIB, MIB + 1};
+        try (SegmentStore store = SegmentStore.open(tmp, SegmentStore.DEFAULT_OPENER, 64L * MIB)) {
+            List<BlobRef> refs = new ArrayList<>();
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < sizes.length; i++) {
+                    refs.add(put(store, content(100 * round + i, sizes[i]), new Random(i)));
+                }
+            }
+            store.sync(refs.stream().map(BlobRef::segment).toList());
+            for (int k = 0; k < refs.size(); k++) {
+                int round = k / sizes.length;
+                int i = k % sizes.length;
+                assertEquals(sizes[i], refs.get(k).length());
+                assertArrayEquals(content(100 * round + i, sizes[i]), read(store, refs.get(k), 0, sizes[i]), "size " + sizes[i]);
+                store.verify(refs.get(k));
+            }
+        }
+    }
+
+    @Test
     void aSegmentRollsWhenTheNextExtentWouldPassTheTargetAndABigBlobGetsItsOwn() throws Exception {
         try (SegmentStore store = SegmentStore.open(tmp, SegmentStore.DEFAULT_OPENER, MIB)) {
             List<BlobRef> refs = new ArrayList<>();
