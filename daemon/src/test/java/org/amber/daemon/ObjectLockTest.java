@@ -46,7 +46,7 @@ class ObjectLockTest {
     @BeforeAll
     static void start() {
         s3 = amber.client();
-        raw = new RawS3(amber.daemon().s3Port(), amber.root());
+        raw = amber.raw();
         s3.createBucket(b -> b.bucket("lock").objectLockEnabledForBucket(true));
         s3.createBucket(b -> b.bucket("plain"));
     }

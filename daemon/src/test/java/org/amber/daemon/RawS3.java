@@ -58,6 +58,23 @@ final class RawS3 {
 
     private Reply call(String method, String host, String rawPath, String rawQuery, byte[] body, byte[] sent, int send,
                        Map<String, String> extra) throws IOException {
+        String head = head(method, host, rawPath, rawQuery, body, extra, true);
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            out.write(sent, 0, send < 0 ? sent.length : send);
+            out.flush();
+            if (send >= 0 && send < body.length) {
+                s.shutdownOutput();
+            }
+            return read(s.getInputStream(), method.equals("HEAD"));
+        }
+    }
+
+    /** The signed request line and headers, ending with the blank line. */
+    private String head(String method, String host, String rawPath, String rawQuery, byte[] body, Map<String, String> extra,
+                        boolean close) {
         SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).protocol("http")
                 .host(host).port(port).encodedPath(rawPath);
         if (rawQuery != null) {
@@ -87,18 +104,76 @@ final class RawS3 {
                 head.append(h.getKey()).append(": ").append(v).append("\r\n");
             }
         }
-        head.append("Connection: close\r\n\r\n");
+        head.append(close ? "Connection: close\r\n\r\n" : "\r\n");
+        return head.toString();
+    }
+
+    /** A signed PUT whose body is written in {@code pieces} parts, {@code pauseMillis} apart. */
+    Reply putInPieces(String rawPath, byte[] body, int pieces, long pauseMillis) throws IOException, InterruptedException {
+        String head = head("PUT", "127.0.0.1", rawPath, null, body, Map.of(), true);
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(20_000);
+            s.setTcpNoDelay(true);
             OutputStream out = s.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(sent, 0, send < 0 ? sent.length : send);
+            out.write(head.getBytes(StandardCharsets.UTF_8));
             out.flush();
-            if (send >= 0 && send < body.length) {
-                s.shutdownOutput();
+            for (int i = 0; i < pieces; i++) {
+                Thread.sleep(pauseMillis);
+                int from = (int) ((long) body.length * i / pieces);
+                int to = (int) ((long) body.length * (i + 1) / pieces);
+                out.write(body, from, to - from);
+                out.flush();
             }
-            return read(s.getInputStream(), method.equals("HEAD"));
+            return read(s.getInputStream(), false);
         }
+    }
+
+    /**
+     * Signed PUTs of {@code bodies} to {@code rawPaths}, all written on one connection before any reply is
+     * read (HTTP/1.1 pipelining); the replies, in order.
+     */
+    List<Reply> pipelinedPuts(List<String> rawPaths, List<byte[]> bodies) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int i = 0; i < rawPaths.size(); i++) {
+            all.write(head("PUT", "127.0.0.1", rawPaths.get(i), null, bodies.get(i), Map.of(), false).getBytes(StandardCharsets.UTF_8));
+            all.write(bodies.get(i));
+        }
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(20_000);
+            s.getOutputStream().write(all.toByteArray());
+            s.getOutputStream().flush();
+            InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+            List<Reply> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < rawPaths.size(); i++) {
+                replies.add(readOne(in));
+            }
+            return replies;
+        }
+    }
+
+    /** One response of a persistent connection, its body framed by Content-Length. */
+    private static Reply readOne(InputStream in) throws IOException {
+        String status = line(in);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String l = line(in); !l.isEmpty(); l = line(in)) {
+            int c = l.indexOf(':');
+            headers.put(l.substring(0, c).trim().toLowerCase(Locale.ROOT), l.substring(c + 1).trim());
+        }
+        byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+        return new Reply(Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed after: " + b);
+            }
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
     }
 
     Reply call(String method, String rawPath, String rawQuery, byte[] body) throws IOException {

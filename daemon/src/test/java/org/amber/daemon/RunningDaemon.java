@@ -51,6 +51,11 @@ final class RunningDaemon implements BeforeAllCallback, AfterAllCallback {
         return root;
     }
 
+    /** A raw-socket client signed with the root keys. */
+    RawS3 raw() {
+        return new RawS3(daemon.s3Port(), root);
+    }
+
     /** A new SDK v2 client signed with the root keys, closed with the daemon. */
     S3Client client() {
         return track(TestDaemons.client(daemon, root));
