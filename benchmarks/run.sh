@@ -130,6 +130,10 @@ ak=BENCHROOTKEY00000001; sk=bench-root-secret-0000000000000000000000
 s3port=19000; adminport=19001
 amber_pid=""
 start_amber() { # start_amber [FLAGS...] → sets amber_pid and amber_ready_seconds
+  # Another server on these ports would answer for the one started here, and be measured in its place.
+  if curl -s -o /dev/null "http://127.0.0.1:$adminport/" || curl -s -o /dev/null "http://127.0.0.1:$s3port/"; then
+    log "something already listens on 127.0.0.1:$s3port or :$adminport; stop it first"; exit 1
+  fi
   local t0; t0=$(date +%s.%N)
   AMBER_ROOT_ACCESS_KEY=$ak AMBER_ROOT_SECRET_KEY=$sk AMBER_JAVA_OPTS="${AMBER_JAVA_OPTS:--Xmx1g}" \
     setsid "$repo/bin/amberd" --data "${data_dir:-$work/data}" --s3-address "127.0.0.1:$s3port" --admin-address "127.0.0.1:$adminport" "$@" \
@@ -327,7 +331,8 @@ fi
     echo
     echo "A do-nothing Jetty server, built as Amber's S3 server is (the same thread pool, connector and HTTP settings), that appends each PUT's body to a file and replies after"
     echo "one fdatasync per batch: no SigV4, checksums, lock rules, index or journal record. Measured just before Amber's"
-    echo "PUT steps, by the same client. CPU per PUT = server cores / ops per second."
+    echo "steps (its large transfers, about two minutes, come before its PUT steps), by the same client. CPU per PUT = server"
+    echo "cores / ops per second."
     echo
     echo "| concurrency | Amber ops/s | floor ops/s | Amber / floor | Amber server CPU per PUT | floor server CPU per PUT | client CPU per PUT (Amber / floor) |"
     echo "|---|---|---|---|---|---|---|"
