@@ -131,7 +131,7 @@ s3port=19000; adminport=19001
 amber_pid=""
 start_amber() { # start_amber [FLAGS...] → sets amber_pid and amber_ready_seconds
   # Another server on these ports would answer for the one started here, and be measured in its place.
-  if curl -s -o /dev/null "http://127.0.0.1:$adminport/" || curl -s -o /dev/null "http://127.0.0.1:$s3port/"; then
+  if curl -s -m 2 -o /dev/null "http://127.0.0.1:$adminport/" || curl -s -m 2 -o /dev/null "http://127.0.0.1:$s3port/"; then
     log "something already listens on 127.0.0.1:$s3port or :$adminport; stop it first"; exit 1
   fi
   local t0; t0=$(date +%s.%N)

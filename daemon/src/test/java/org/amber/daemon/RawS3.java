@@ -153,27 +153,34 @@ final class RawS3 {
 
     /** One response of a persistent connection, its body framed by Content-Length. */
     private static Reply readOne(InputStream in) throws IOException {
+        Reply head = readHead(in);
+        byte[] body = in.readNBytes(Integer.parseInt(head.headers().getOrDefault("content-length", "0")));
+        return new Reply(head.status(), head.headers(), new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The status line and headers of a response, up to the blank line; no body. */
+    private static Reply readHead(InputStream in) throws IOException {
         String status = line(in);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String l = line(in); !l.isEmpty(); l = line(in)) {
             int c = l.indexOf(':');
             headers.put(l.substring(0, c).trim().toLowerCase(Locale.ROOT), l.substring(c + 1).trim());
         }
-        byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
-        return new Reply(Integer.parseInt(status.split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+        return new Reply(Integer.parseInt(status.split(" ")[1]), headers, "");
     }
 
+    /** One line of a response's head, UTF-8, without its CRLF. */
     private static String line(InputStream in) throws IOException {
-        StringBuilder b = new StringBuilder();
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
         for (int c = in.read(); c != '\n'; c = in.read()) {
             if (c < 0) {
-                throw new java.io.EOFException("connection closed after: " + b);
+                throw new java.io.EOFException("connection closed after: " + b.toString(StandardCharsets.UTF_8));
             }
             if (c != '\r') {
-                b.append((char) c);
+                b.write(c);
             }
         }
-        return b.toString();
+        return b.toString(StandardCharsets.UTF_8);
     }
 
     Reply call(String method, String rawPath, String rawQuery, byte[] body) throws IOException {
@@ -184,18 +191,10 @@ final class RawS3 {
         return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /** The one response of a connection the server closes after it: its body is the rest of the stream. */
     private static Reply read(InputStream in, boolean head) throws IOException {
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        in.transferTo(all);
-        String text = all.toString(StandardCharsets.UTF_8);
-        int split = text.indexOf("\r\n\r\n");
-        String[] lines = text.substring(0, split).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int c = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).trim());
-        }
-        return new Reply(status, headers, head ? "" : text.substring(split + 4));
+        InputStream buffered = new java.io.BufferedInputStream(in);
+        Reply h = readHead(buffered);
+        return new Reply(h.status(), h.headers(), head ? "" : new String(buffered.readAllBytes(), StandardCharsets.UTF_8));
     }
 }

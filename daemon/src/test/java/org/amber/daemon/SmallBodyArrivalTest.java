@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * The ways a small body can reach the server besides in one piece with its headers: in pieces, cut
  * short, or pipelined behind other requests on one connection. Each must store exactly the bytes
- * sent, or nothing.
+ * sent, or nothing; and a small PUT to a bucket that does not exist stores nothing either.
  */
 class SmallBodyArrivalTest {
     @RegisterExtension
