@@ -134,13 +134,14 @@ amber_pid=""
 # depending on how fast the box is that day; at 1 GiB a fast run filled it and Amber refused PUTs (503),
 # as it should. The restarts measure the heap target at 1 GiB.
 load_heap=4g; restart_heap=1g; heap=$load_heap
+jvm_opts() { echo "${AMBER_JAVA_OPTS:--Xmx$1}"; } # jvm_opts HEAP → the options Amber gets for that heap
 start_amber() { # start_amber [FLAGS...] → sets amber_pid and amber_ready_seconds
   # Another server on these ports would answer for the one started here, and be measured in its place.
   if curl -s -m 2 -o /dev/null "http://127.0.0.1:$adminport/" || curl -s -m 2 -o /dev/null "http://127.0.0.1:$s3port/"; then
     log "something already listens on 127.0.0.1:$s3port or :$adminport; stop it first"; exit 1
   fi
   local t0; t0=$(date +%s.%N)
-  AMBER_ROOT_ACCESS_KEY=$ak AMBER_ROOT_SECRET_KEY=$sk AMBER_JAVA_OPTS="${AMBER_JAVA_OPTS:--Xmx$heap}" \
+  AMBER_ROOT_ACCESS_KEY=$ak AMBER_ROOT_SECRET_KEY=$sk AMBER_JAVA_OPTS="$(jvm_opts "$heap")" \
     setsid "$repo/bin/amberd" --data "${data_dir:-$work/data}" --s3-address "127.0.0.1:$s3port" --admin-address "127.0.0.1:$adminport" "$@" \
     >> "$raw/amberd.log" 2>&1 &
   amber_pid=$!
@@ -310,7 +311,7 @@ fi
   echo
   echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), kernel $(uname -r), $("$java" -version 2>&1 | head -1)."
   echo "Work directory \`$work\` on $(df -P "$work" | awk 'NR==2 {print $1}') ($(findmnt -no FSTYPE,OPTIONS --target "$work" 2>/dev/null | cut -c1-60))."
-  echo "Client and server share the box. Amber's heap: -Xmx$load_heap for the load steps, -Xmx$restart_heap for the restarts. Mode: $([ "$quick" = 1 ] && echo 'quick (short runs; figures are only a smoke test)' || echo "full ($seconds s a load step; $reps runs of each PUT step, taken in rounds over the concurrencies, and of each transfer; the median run is reported)")."
+  echo "Client and server share the box. Amber's JVM options: $(jvm_opts "$load_heap") for the load steps, $(jvm_opts "$restart_heap") for the restarts. Mode: $([ "$quick" = 1 ] && echo 'quick (short runs; figures are only a smoke test)' || echo "full ($seconds s a load step; $reps runs of each PUT step, taken in rounds over the concurrencies, and of each transfer; the median run is reported)")."
   echo
   echo "## The box's limits (fio and iperf3, this run; medians of $reps)"
   echo
@@ -365,10 +366,10 @@ fi
     echo "| (the same PUT and GET with the data directory on tmpfs: no disk, but its I/O is CPU copies) | PUT $(num "$(v ram put_large.mb_per_s)") MB/s = $(ratio "$(v ram put_large.mb_per_s)" "$bw_limit"), GET $(num "$(v ram get_large.mb_per_s)") MB/s = $(ratio "$(v ram get_large.mb_per_s)" "$lo") | |"
   fi
   if [ "$restart" = 1 ]; then
-    echo "| restart with $fill_versions versions ready ≤ 10 s (clean stop) | $(dec "$clean_ready") s, heap after GC $(num "$clean_heap") MiB (-Xmx$restart_heap) | $(check "$clean_ready" '<=' 10) |"
-    echo "| restart with $fill_versions versions ready ≤ 10 s (after SIGKILL) | $(dec "$crash_ready") s, heap after GC $(num "$crash_heap") MiB (-Xmx$restart_heap) | $(check "$crash_ready" '<=' 10) |"
+    echo "| restart with $fill_versions versions ready ≤ 10 s (clean stop) | $(dec "$clean_ready") s, heap after GC $(num "$clean_heap") MiB ($(jvm_opts "$restart_heap")) | $(check "$clean_ready" '<=' 10) |"
+    echo "| restart with $fill_versions versions ready ≤ 10 s (after SIGKILL) | $(dec "$crash_ready") s, heap after GC $(num "$crash_heap") MiB ($(jvm_opts "$restart_heap")) | $(check "$crash_ready" '<=' 10) |"
     echo "| (the same data with snapshots off: the whole journal replayed) | $(dec "$full_ready") s | |"
-    echo "| restart with $fill_versions versions, worst case: a snapshot of $(num "$snap_versions"), then $(num "$worst_tail") records (the next snapshot due), SIGKILL; ready ≤ 10 s | $(dec "$worst_ready") s, heap after GC $(num "$worst_heap") MiB (-Xmx$restart_heap) | $(check "$worst_ready" '<=' 10) |"
+    echo "| restart with $fill_versions versions, worst case: a snapshot of $(num "$snap_versions"), then $(num "$worst_tail") records (the next snapshot due), SIGKILL; ready ≤ 10 s | $(dec "$worst_ready") s, heap after GC $(num "$worst_heap") MiB ($(jvm_opts "$restart_heap")) | $(check "$worst_ready" '<=' 10) |"
     echo
     echo "Filled at $(num "$(v fill fill.ops_per_s)") PUTs/s (100 B, c=64). Ready = from launching \`bin/amberd\` (JVM start included) to \`/health/ready\` answering 200. The clean stop writes a state snapshot; both timed starts load it and replay the journal after it. Daemon log of the snapshots and starts:"
     echo
@@ -395,11 +396,11 @@ fi
   done
   if [ "$jmh" = 1 ] && [ -f "$raw/jmh.json" ]; then
     echo
-    echo "## JMH micro-benchmarks (1 fork; ± is JMH's 99.9% error)"
+    echo "## JMH micro-benchmarks (1 fork; ± is JMH's 99.9% error, n/a from a single iteration)"
     echo
     echo "| benchmark | params | score | error | unit |"
     echo "|---|---|---|---|---|"
-    jq -r '.[] | "| \(.benchmark | sub("org.amber.bench.micro."; "")) | \((.params // {}) | to_entries | map("\(.key)=\(.value)") | join(" ")) | \(.primaryMetric.score * 100 | round / 100) | \(.primaryMetric.scoreError * 100 | round / 100) | \(.primaryMetric.scoreUnit) |"' "$raw/jmh.json"
+    jq -r '.[] | "| \(.benchmark | sub("org.amber.bench.micro."; "")) | \((.params // {}) | to_entries | map("\(.key)=\(.value)") | join(" ")) | \(.primaryMetric.score * 100 | round / 100) | \(.primaryMetric.scoreError | if type == "number" then . * 100 | round / 100 else "n/a" end) | \(.primaryMetric.scoreUnit) |"' "$raw/jmh.json"
   fi
   echo
   echo "Raw output: \`$raw\`."
