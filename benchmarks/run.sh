@@ -130,9 +130,9 @@ ak=BENCHROOTKEY00000001; sk=bench-root-secret-0000000000000000000000
 s3port=19000; adminport=19001
 amber_pid=""
 # Amber's heap. The load steps get more than the restarts' 1 GiB: every version's state is held on the heap
-# (≈560 MiB a million after GC, more while a snapshot is copied), and their PUT steps leave 1-2.5 M versions,
-# depending on how fast the box is that day; at 1 GiB a fast run filled it and Amber refused PUTs (503),
-# as it should. The restarts measure the heap target at 1 GiB.
+# (≈560 MiB a million after GC, more while a snapshot is copied), and their PUT steps leave a number of
+# versions that grows with the box's speed (1.75-1.77 M in two runs on 2026-12-04); at 1 GiB a fast run
+# filled it and Amber refused PUTs (503), as it should. The restarts measure the heap target at 1 GiB.
 load_heap=4g; restart_heap=1g; heap=$load_heap
 jvm_opts() { echo "${AMBER_JAVA_OPTS:--Xmx$1}"; } # jvm_opts HEAP → the options Amber gets for that heap
 start_amber() { # start_amber [FLAGS...] → sets amber_pid and amber_ready_seconds
